@@ -1,0 +1,27 @@
+package org.vnemr.app;
+
+import java.util.Arrays;
+
+/**
+ * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY) and
+ * {@code bench} (the benchmark). Options after the command are Spring properties
+ * ({@code --server.port=8081}).
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
+        String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "serve" -> VnemrApplication.serve(rest);
+            default -> {
+                System.err.println("Lệnh không hợp lệ / unknown command: " + command);
+                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench] [--property=value ...]");
+                System.exit(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.vnemr.fhir.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vnemr.fhir.index.ResourceIndexer;
+import org.vnemr.fhir.rest.BundleProcessor;
+import org.vnemr.fhir.rest.CapabilityStatementCustomizer;
+import org.vnemr.fhir.rest.ErrorInterceptor;
+import org.vnemr.fhir.rest.FastPathInterceptor;
+import org.vnemr.fhir.rest.FhirRestServer;
+import org.vnemr.fhir.rest.InstanceValidator;
+import org.vnemr.fhir.rest.ReadService;
+import org.vnemr.fhir.rest.RequestContext;
+import org.vnemr.fhir.rest.RequestLimitFilter;
+import org.vnemr.fhir.rest.ResourceTypeProvider;
+import org.vnemr.fhir.rest.Searcher;
+import org.vnemr.fhir.rest.SystemProvider;
+import org.vnemr.fhir.schema.SearchParamCatalog;
+import org.vnemr.fhir.store.ConditionalMatcher;
+import org.vnemr.fhir.store.ResourceStore;
+import org.vnemr.fhir.store.WriteService;
+import org.vnemr.fhir.validation.ProfileValidator;
+import org.vnemr.fhir.validation.StructureValidator;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wires the FHIR store and its REST face at {@code /fhir}. Needs a DataSource (the app provides it). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FhirProperties.class)
+public class FhirConfiguration {
+
+    @Bean
+    public FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    public SearchParamCatalog searchParamCatalog(FhirContext fhirContext) {
+        return new SearchParamCatalog(fhirContext);
+    }
+
+    @Bean
+    public ResourceStore resourceStore(JdbcTemplate jdbc, SearchParamCatalog catalog) {
+        return new ResourceStore(jdbc, catalog);
+    }
+
+    @Bean
+    public WriteService writeService(ResourceStore store, SearchParamCatalog catalog, StructureValidator validator,
+                                     List<ProfileValidator> profiles, ResourceIndexer indexer,
+                                     ConditionalMatcher matcher, TransactionTemplate transactions) {
+        return new WriteService(store, catalog, validator, profiles, indexer, matcher, transactions,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    public ReadService readService(ResourceStore store, Searcher searcher, SearchParamCatalog catalog) {
+        return new ReadService(store, searcher, catalog);
+    }
+
+    @Bean
+    public BundleProcessor bundleProcessor(WriteService writes, ReadService reads, FhirContext fhirContext) {
+        return new BundleProcessor(writes, reads, fhirContext);
+    }
+
+    @Bean
+    public RequestContext requestContext(FhirContext fhirContext, FhirProperties properties) {
+        return new RequestContext(fhirContext, properties.referentialIntegrity(), properties.strictValidation());
+    }
+
+    @Bean
+    public ServletRegistrationBean<FhirRestServer> fhirServlet(FhirContext fhirContext, SearchParamCatalog catalog,
+            ReadService reads, WriteService writes, BundleProcessor bundles, RequestContext context,
+            InstanceValidator instanceValidator) {
+        List<Object> providers = new ArrayList<>();
+        for (String type : catalog.resourceTypes()) {
+            providers.add(new ResourceTypeProvider(type, fhirContext, reads, writes, context, instanceValidator));
+        }
+        providers.add(new SystemProvider(fhirContext, bundles, reads, context));
+        List<Object> interceptors = List.of(new ErrorInterceptor(), new FastPathInterceptor(reads, bundles, context, fhirContext),
+                new CapabilityStatementCustomizer(catalog, version()));
+        ServletRegistrationBean<FhirRestServer> registration =
+                new ServletRegistrationBean<>(new FhirRestServer(fhirContext, providers, interceptors), "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<RequestLimitFilter> fhirRequestLimit(FhirProperties properties,
+                                                                       FhirContext fhirContext) {
+        FilterRegistrationBean<RequestLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestLimitFilter(properties.maxRequestBytes(), fhirContext));
+        registration.addUrlPatterns("/fhir/*");
+        registration.setOrder(-100);
+        return registration;
+    }
+
+    private static String version() {
+        String v = FhirConfiguration.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

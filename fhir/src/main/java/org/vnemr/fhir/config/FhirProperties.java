@@ -1,0 +1,17 @@
+package org.vnemr.fhir.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the FHIR store and API ({@code vnemr.fhir.*}; see docs/operations/configuration.md).
+ *
+ * @param referentialIntegrity refuse references to missing resources (default true)
+ * @param strictValidation     run HAPI's full instance validator on every write (default false: slow)
+ * @param maxRequestBytes      largest accepted request body (default 64 MiB)
+ */
+@ConfigurationProperties(prefix = "vnemr.fhir")
+public record FhirProperties(@DefaultValue("true") boolean referentialIntegrity,
+                             @DefaultValue("false") boolean strictValidation,
+                             @DefaultValue("67108864") long maxRequestBytes) {
+}
