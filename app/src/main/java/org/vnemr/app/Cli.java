@@ -17,6 +17,7 @@ public final class Cli {
         String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "serve" -> VnemrApplication.serve(rest);
+            case "import" -> System.exit(ImportCommand.run(rest));
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
                 System.err.println("Dùng / usage: vnemr [serve|import DIR|bench] [--property=value ...]");

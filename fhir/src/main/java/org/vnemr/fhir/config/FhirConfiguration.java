@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vnemr.fhir.bulk.BulkImporter;
 import org.vnemr.fhir.index.ResourceIndexer;
 import org.vnemr.fhir.rest.BundleProcessor;
 import org.vnemr.fhir.rest.CapabilityStatementCustomizer;
@@ -58,6 +59,12 @@ public class FhirConfiguration {
                                      ConditionalMatcher matcher, TransactionTemplate transactions) {
         return new WriteService(store, catalog, validator, profiles, indexer, matcher, transactions,
                 Clock.systemUTC());
+    }
+
+    @Bean
+    public BulkImporter bulkImporter(ResourceStore store, SearchParamCatalog catalog, StructureValidator validator,
+                                     ResourceIndexer indexer, TransactionTemplate transactions) {
+        return new BulkImporter(store, catalog, validator, indexer, transactions);
     }
 
     @Bean

@@ -9,10 +9,10 @@ import java.time.Instant;
  * One version about to be written: its served JSON (null for a tombstone), its search values, and whether
  * it replaces a current row ({@code replacesCurrent}: the old row moves to history) or creates one.
  */
-record PendingWrite(String resourceType, String id, long versionId, Instant lastUpdated, boolean deleted,
+public record PendingWrite(String resourceType, String id, long versionId, Instant lastUpdated, boolean deleted,
                     ObjectNode json, String text, IndexedValues values, boolean replacesCurrent) {
 
-    StoredResource stored() {
+    public StoredResource stored() {
         return new StoredResource(resourceType, id, versionId, lastUpdated, deleted, text);
     }
 }

@@ -130,8 +130,43 @@ public class ResourceStore {
         return found;
     }
 
+    /**
+     * Appends new resources (ids not yet used) with PostgreSQL COPY — the bulk-import path, several times
+     * faster than batched inserts. The caller holds the transaction; a used id fails the whole COPY.
+     */
+    public void copyNew(String type, List<PendingWrite> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        TableStatements table = statements.computeIfAbsent(type, this::tableStatements);
+        StringBuilder data = new StringBuilder(rows.size() * 2048);
+        for (PendingWrite w : rows) {
+            CopyText.field(data, w.id(), true);
+            CopyText.field(data, Long.toString(w.versionId()), false);
+            CopyText.field(data, w.lastUpdated().toString(), false);
+            CopyText.field(data, w.deleted() ? "t" : "f", false);
+            CopyText.field(data, w.text(), false);
+            for (int c = 0; c < table.columns.size(); c++) {
+                Object value = w.values() == null ? null : w.values().get(table.columns.get(c));
+                CopyText.value(data, table.sqlTypes.get(c), value);
+            }
+            data.append('\n');
+        }
+        String sql = "COPY " + Tables.current(type) + " (id, version_id, last_updated, deleted, content, "
+                + String.join(", ", table.columns) + ") FROM STDIN";
+        jdbc.execute((Connection con) -> {
+            try {
+                con.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn(sql, new java.io.StringReader(data.toString()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("COPY into " + type + " failed", e);
+            }
+            return null;
+        });
+    }
+
     /** Writes all pending versions, grouped per type, in the caller's transaction. */
-    void write(List<PendingWrite> writes) {
+    public void write(List<PendingWrite> writes) {
         Map<String, List<PendingWrite>> byType = new LinkedHashMap<>();
         for (PendingWrite w : writes) {
             byType.computeIfAbsent(w.resourceType(), t -> new ArrayList<>()).add(w);
