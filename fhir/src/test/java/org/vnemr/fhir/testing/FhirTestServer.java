@@ -36,11 +36,16 @@ public final class FhirTestServer implements AutoCloseable {
     }
 
     public static FhirTestServer start(String... properties) {
-        DataSource ds = TestDatabase.fresh();
+        return start(TestDatabase.fresh(), properties);
+    }
+
+    /** The API over a given database (e.g. one a killed server left behind). */
+    public static FhirTestServer start(DataSource ds, String... properties) {
         SpringApplication app = new SpringApplication(TestApp.class);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("dataSource", ds));
+        boolean portGiven = java.util.Arrays.stream(properties).anyMatch(p -> p.startsWith("--server.port="));
         String[] args = new String[properties.length + 3];
-        args[0] = "--server.port=0";
+        args[0] = portGiven ? "--spring.jmx.enabled=false" : "--server.port=0";
         args[1] = "--spring.flyway.enabled=false";
         args[2] = "--spring.main.banner-mode=off";
         System.arraycopy(properties, 0, args, 3, properties.length);
@@ -111,6 +116,17 @@ public final class FhirTestServer implements AutoCloseable {
         public String toString() {
             return status + " " + body;
         }
+    }
+
+    /**
+     * Runs the API in its own JVM, so a test can kill it with SIGKILL: args are JDBC URL, user, password, port.
+     */
+    public static void main(String[] args) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(args[0]);
+        config.setUsername(args[1]);
+        config.setPassword(args[2]);
+        start(new com.zaxxer.hikari.HikariDataSource(config), "--server.port=" + args[3]);
     }
 
     @Configuration(proxyBeanMethods = false)
