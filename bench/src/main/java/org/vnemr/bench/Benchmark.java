@@ -254,7 +254,7 @@ public final class Benchmark {
             try {
                 http.postBundle(bundle);
             } catch (IOException e) {
-                options.out().println("warm-up bundle failed: " + e.getMessage());
+                options.out().println("warm-up bundle failed: " + e);
             }
         }
         int n = generated.bundles().size();
