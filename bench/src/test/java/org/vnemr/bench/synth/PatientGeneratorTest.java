@@ -102,6 +102,23 @@ class PatientGeneratorTest {
     }
 
     @Test
+    void histories_mixOutpatientVisitsWithSomeInpatientStays() {
+        Set<String> classes = new HashSet<>();
+        int outpatient = 0;
+        int inpatient = 0;
+        for (SyntheticPatient p : GENERATOR.stream(100).toList()) {
+            for (ObjectNode e : p.ofType("Encounter")) {
+                String code = e.path("class").path("code").asText();
+                classes.add(code);
+                outpatient += code.equals("AMB") ? 1 : 0;
+                inpatient += code.equals("IMP") ? 1 : 0;
+            }
+        }
+        assertThat(classes).containsExactlyInAnyOrder("AMB", "IMP");
+        assertThat(inpatient).isPositive().isLessThan(outpatient / 5);
+    }
+
+    @Test
     void everyClinicalResource_refersToItsPatient_andEncounterWhereItHasOne() {
         SyntheticPatient p = GENERATOR.generate(7);
         String patientRef = "Patient/" + p.id();
