@@ -500,7 +500,10 @@ public final class PatientGenerator {
                 }
             }
             if (inpatient) {
-                data.drugs.stream().filter(drug -> drug.route().equals("IV")).findFirst().ifPresent(chosen::add);
+                List<Drug> intravenous = data.drugs.stream().filter(drug -> drug.route().equals("IV")).toList();
+                if (!intravenous.isEmpty()) {
+                    chosen.add(intravenous.get(random.nextInt(intravenous.size())));
+                }
             }
             for (Drug drug : chosen) {
                 ObjectNode m = resource("MedicationRequest", uuid());
@@ -514,7 +517,7 @@ public final class PatientGenerator {
                 m.put("authoredOn", dateTime(authored));
                 ObjectNode dosage = m.putArray("dosageInstruction").addObject();
                 dosage.put("text", drug.dosage());
-                dosage.putObject("route").put("text", drug.route());
+                dosage.putObject("route").put("text", drug.routeText());
                 ObjectNode supply = m.putObject("dispenseRequest").putObject("expectedSupplyDuration");
                 supply.put("value", days).put("unit", "ngày").put("system", UCUM_SYSTEM).put("code", "d");
                 resources.add(m);

@@ -27,7 +27,8 @@ final class ReferenceData {
     record ProcedureCode(String code, String display, boolean inpatient) {
     }
 
-    record Drug(String atc, String name, String dosage, String route, List<String> forCodes, int days) {
+    record Drug(String atc, String name, String dosage, String route, String routeText, List<String> forCodes,
+                int days) {
         boolean treats(String icd) {
             for (String prefix : forCodes) {
                 if (prefix.equals("*") || icd.startsWith(prefix)) {
@@ -112,7 +113,7 @@ final class ReferenceData {
         inpatientProcedures = List.copyOf(inpatient);
 
         drugs = Csv.read(BASE + "medications.csv").stream()
-                .map(r -> new Drug(r.get("atc"), r.get("name"), r.get("dosage"), r.get("route"),
+                .map(r -> new Drug(r.get("atc"), r.get("name"), r.get("dosage"), r.get("route"), r.get("routeText"),
                         Arrays.asList(r.get("for").split(" ")), Integer.parseInt(r.get("days"))))
                 .toList();
 
