@@ -174,8 +174,8 @@ public final class Benchmark {
 
     // ---- 1. generate ------------------------------------------------------------------------------
 
-    private record Generated(List<Path> bundles, List<LoadedPatient> httpPatients, List<byte[]> warmupBundles,
-                             Path ndjsonDir, List<LoadedPatient> bulkPatients, long bulkResources,
+    private record Generated(List<Path> bundles, List<Integer> bundleSizes, List<LoadedPatient> httpPatients,
+                             List<byte[]> warmupBundles, Path ndjsonDir, List<LoadedPatient> bulkPatients, long bulkResources,
                              Throughput throughput) {
     }
 
@@ -184,6 +184,7 @@ public final class Benchmark {
         Path bundleDir = Files.createDirectories(options.workDir().resolve("bundles"));
         clean(bundleDir, "patient-*.json");
         List<Path> bundles = new ArrayList<>();
+        List<Integer> bundleSizes = new ArrayList<>();
         List<LoadedPatient> httpPatients = new ArrayList<>();
         long resources = 0;
         for (int i = 0; i < options.patients(); i++) {
@@ -191,6 +192,7 @@ public final class Benchmark {
             Path file = bundleDir.resolve(String.format("patient-%06d.json", i));
             Files.write(file, FhirJson.bytes(TransactionBundles.of(p)));
             bundles.add(file);
+            bundleSizes.add(p.resources().size());
             httpPatients.add(facts(p, null, List.of()));
             resources += p.resources().size();
         }
@@ -220,7 +222,7 @@ public final class Benchmark {
         Throughput t = new Throughput(options.patients() + bulkCount, resources + bulkResources, seconds, 0, null);
         options.out().printf(Locale.ROOT, "generated %d patients, %d resources in %.1f s (%.0f resources/s)%n",
                 t.patients(), t.resources(), seconds, t.resourcesPerSecond());
-        return new Generated(bundles, httpPatients, warmup, ndjsonDir, bulkPatients, bulkResources, t);
+        return new Generated(bundles, bundleSizes, httpPatients, warmup, ndjsonDir, bulkPatients, bulkResources, t);
     }
 
     private static LoadedPatient facts(SyntheticPatient p, String id, List<String> observationIds) {
@@ -280,7 +282,7 @@ public final class Benchmark {
                                 continue;
                             }
                             loaded[i] = fromResponse(generated.httpPatients().get(i), response.body());
-                            resources.addAndGet(JSON.readTree(bundle).path("entry").size());
+                            resources.addAndGet(generated.bundleSizes().get(i));
                         } catch (IOException e) {
                             failures.incrementAndGet();
                             firstError.compareAndSet(null, e.toString());
