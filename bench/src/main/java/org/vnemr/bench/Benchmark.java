@@ -403,7 +403,7 @@ public final class Benchmark {
             LatencyStats stats = LatencyStats.ofNanos(Arrays.copyOf(nanos, timed));
             QueryResult result = new QueryResult(query.name(), example, stats, errors,
                     timed == 0 ? 0 : (double) entries / timed, firstError);
-            options.out().printf(Locale.ROOT, "  %-46s p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  errors %d%n",
+            options.out().printf(Locale.ROOT, "  %-52s p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  errors %d%n",
                     query.name(), stats.p50(), stats.p95(), stats.p99(), errors);
             results.add(result);
         }

@@ -81,11 +81,11 @@ public record BenchmarkReport(
         phase(s, "generate (client)", generation);
         phase(s, "load (transactions)", load);
         phase(s, "bulk import", bulkImport);
-        s.append(String.format(Locale.ROOT, "%n%-46s %6s %8s %8s %8s %8s %6s %8s%n",
+        s.append(String.format(Locale.ROOT, "%n%-52s %6s %8s %8s %8s %8s %6s %8s%n",
                 "query", "runs", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "entries"));
         for (QueryResult q : queries) {
             LatencyStats l = q.latency();
-            s.append(String.format(Locale.ROOT, "%-46s %6d %8.2f %8.2f %8.2f %8.2f %6d %8.1f%n",
+            s.append(String.format(Locale.ROOT, "%-52s %6d %8.2f %8.2f %8.2f %8.2f %6d %8.1f%n",
                     q.name(), l.count(), l.p50(), l.p95(), l.p99(), l.max(), q.errors(), q.meanEntries()));
         }
         s.append('\n');
