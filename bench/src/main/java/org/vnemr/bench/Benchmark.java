@@ -3,6 +3,7 @@ package org.vnemr.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.vnemr.bench.BenchmarkReport.QueryResult;
 import org.vnemr.bench.BenchmarkReport.Throughput;
 import org.vnemr.bench.synth.FhirJson;
@@ -183,19 +185,27 @@ public final class Benchmark {
         long start = System.nanoTime();
         Path bundleDir = Files.createDirectories(options.workDir().resolve("bundles"));
         clean(bundleDir, "patient-*.json");
-        List<Path> bundles = new ArrayList<>();
-        List<Integer> bundleSizes = new ArrayList<>();
-        List<LoadedPatient> httpPatients = new ArrayList<>();
-        long resources = 0;
-        for (int i = 0; i < options.patients(); i++) {
+        int n = options.patients();
+        Path[] files = new Path[n];
+        Integer[] sizes = new Integer[n];
+        LoadedPatient[] facts = new LoadedPatient[n];
+        // patients are independent, so the Bundles are built on all cores; the output does not depend on it
+        IntStream.range(0, n).parallel().forEach(i -> {
             SyntheticPatient p = generator.generate(i);
             Path file = bundleDir.resolve(String.format("patient-%06d.json", i));
-            Files.write(file, FhirJson.bytes(TransactionBundles.of(p)));
-            bundles.add(file);
-            bundleSizes.add(p.resources().size());
-            httpPatients.add(facts(p, null, List.of()));
-            resources += p.resources().size();
-        }
+            try {
+                Files.write(file, FhirJson.bytes(TransactionBundles.of(p)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            files[i] = file;
+            sizes[i] = p.resources().size();
+            facts[i] = facts(p, null, List.of());
+        });
+        List<Path> bundles = List.of(files);
+        List<Integer> bundleSizes = List.of(sizes);
+        List<LoadedPatient> httpPatients = List.of(facts);
+        long resources = bundleSizes.stream().mapToLong(Integer::longValue).sum();
         List<byte[]> warmup = new ArrayList<>();
         for (int i = 0; i < (options.patients() > 0 ? options.warmupPatients() : 0); i++) {
             warmup.add(FhirJson.bytes(TransactionBundles.of(generator.generate(WARMUP_INDEX + i))));
