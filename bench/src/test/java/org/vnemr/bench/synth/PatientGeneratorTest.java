@@ -102,6 +102,19 @@ class PatientGeneratorTest {
     }
 
     @Test
+    void clientAssignedIds_areUniqueAcrossPatients() {
+        Set<String> ids = new HashSet<>();
+        int resources = 0;
+        for (SyntheticPatient p : GENERATOR.stream(50).toList()) {
+            for (ObjectNode r : p.resources()) {
+                ids.add(r.path("resourceType").asText() + "/" + r.path("id").asText());
+                resources++;
+            }
+        }
+        assertThat(ids).hasSize(resources);
+    }
+
+    @Test
     void histories_mixOutpatientVisitsWithSomeInpatientStays() {
         Set<String> classes = new HashSet<>();
         int outpatient = 0;
