@@ -18,6 +18,14 @@ public final class Cli {
         switch (command) {
             case "serve" -> VnemrApplication.serve(rest);
             case "import" -> System.exit(ImportCommand.run(rest));
+            case "bench" -> {
+                try {
+                    System.exit(BenchCommand.run(rest));
+                } catch (Exception e) {
+                    System.err.println("Benchmark failed: " + e);
+                    System.exit(1);
+                }
+            }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
                 System.err.println("Dùng / usage: vnemr [serve|import DIR|bench] [--property=value ...]");

@@ -36,7 +36,7 @@ public class DatabaseConfiguration {
             config.setPassword(env.getProperty("VNEMR_DB_PASSWORD", env.getProperty("vnemr.db.password", "")));
             return new HikariDataSource(config);
         }
-        Path home = Path.of(env.getProperty("VNEMR_HOME", env.getProperty("vnemr.home", "data")));
+        Path home = Path.of(env.getProperty("vnemr.home", env.getProperty("VNEMR_HOME", "data")));
         int port = env.getProperty("vnemr.db.embedded-port", Integer.class, 0);
         EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres"), port);
         postgres.createDatabaseIfMissing("vnemr");

@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vnemr.fhir.bulk.BulkExportController;
+import org.vnemr.fhir.bulk.BulkExportProvider;
+import org.vnemr.fhir.bulk.BulkExportService;
 import org.vnemr.fhir.bulk.BulkImporter;
 import org.vnemr.fhir.index.ResourceIndexer;
 import org.vnemr.fhir.rest.BundleProcessor;
@@ -67,6 +70,17 @@ public class FhirConfiguration {
         return new BulkImporter(store, catalog, validator, indexer, transactions);
     }
 
+    @Bean(destroyMethod = "close")
+    public BulkExportService bulkExportService(JdbcTemplate jdbc, SearchParamCatalog catalog, ResourceStore store,
+                                               TransactionTemplate transactions, FhirProperties properties) {
+        return new BulkExportService(jdbc, catalog, store, transactions, java.nio.file.Path.of(properties.exportDirectory()));
+    }
+
+    @Bean
+    public BulkExportController bulkExportController(BulkExportService exports, FhirContext fhirContext) {
+        return new BulkExportController(exports, fhirContext);
+    }
+
     @Bean
     public ReadService readService(ResourceStore store, Searcher searcher, SearchParamCatalog catalog) {
         return new ReadService(store, searcher, catalog);
@@ -85,12 +99,13 @@ public class FhirConfiguration {
     @Bean
     public ServletRegistrationBean<FhirRestServer> fhirServlet(FhirContext fhirContext, SearchParamCatalog catalog,
             ReadService reads, WriteService writes, BundleProcessor bundles, RequestContext context,
-            InstanceValidator instanceValidator) {
+            InstanceValidator instanceValidator, BulkExportService exports) {
         List<Object> providers = new ArrayList<>();
         for (String type : catalog.resourceTypes()) {
             providers.add(new ResourceTypeProvider(type, fhirContext, reads, writes, context, instanceValidator));
         }
         providers.add(new SystemProvider(fhirContext, bundles, reads, context));
+        providers.add(new BulkExportProvider(exports));
         List<Object> interceptors = List.of(new ErrorInterceptor(), new FastPathInterceptor(reads, bundles, context, fhirContext),
                 new CapabilityStatementCustomizer(catalog, version()));
         ServletRegistrationBean<FhirRestServer> registration =

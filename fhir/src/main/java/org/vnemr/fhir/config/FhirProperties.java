@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param referentialIntegrity refuse references to missing resources (default true)
  * @param strictValidation     run HAPI's full instance validator on every write (default false: slow)
  * @param maxRequestBytes      largest accepted request body (default 64 MiB)
+ * @param exportDirectory      where Bulk Data export files are written (default {@code data/exports})
  */
 @ConfigurationProperties(prefix = "vnemr.fhir")
 public record FhirProperties(@DefaultValue("true") boolean referentialIntegrity,
                              @DefaultValue("false") boolean strictValidation,
-                             @DefaultValue("67108864") long maxRequestBytes) {
+                             @DefaultValue("67108864") long maxRequestBytes,
+                             @DefaultValue("data/exports") String exportDirectory) {
 }

@@ -1,0 +1,67 @@
+package org.vnemr.app;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.vnemr.bench.Benchmark;
+import org.vnemr.bench.BenchmarkOptions;
+import org.vnemr.fhir.bulk.BulkImporter;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code vnemr bench [--patients=N] [--bulk-patients=M] [--concurrency=C] [--seed=S] [--property=value …]}:
+ * starts the server in this JVM on its own data directory ({@code bench-data/home} unless {@code VNEMR_HOME}
+ * or {@code --vnemr.home} says otherwise), loads N synthetic patients over HTTP as transaction Bundles with C
+ * clients, bulk-imports M more from NDJSON with COPY, runs the query mix and prints the figures (also written
+ * to {@code bench-data/bench-report.json}). ~300 resources per patient: 3,400 patients ≈ 1 million resources.
+ */
+final class BenchCommand {
+
+    private BenchCommand() {
+    }
+
+    static int run(String[] args) throws Exception {
+        int patients = 100;
+        int bulkPatients = 100;
+        int concurrency = BenchmarkOptions.DEFAULT_CONCURRENCY;
+        long seed = 1;
+        List<String> springArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--patients=")) {
+                patients = Integer.parseInt(arg.substring("--patients=".length()));
+            } else if (arg.startsWith("--bulk-patients=")) {
+                bulkPatients = Integer.parseInt(arg.substring("--bulk-patients=".length()));
+            } else if (arg.startsWith("--concurrency=")) {
+                concurrency = Integer.parseInt(arg.substring("--concurrency=".length()));
+            } else if (arg.startsWith("--seed=")) {
+                seed = Long.parseLong(arg.substring("--seed=".length()));
+            } else {
+                springArgs.add(arg);
+            }
+        }
+        if (System.getenv("VNEMR_HOME") == null && springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.home="))) {
+            springArgs.add("--vnemr.home=bench-data/home");
+        }
+        try (ConfigurableApplicationContext context = VnemrApplication.serve(springArgs.toArray(String[]::new))) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            BulkImporter importer = context.getBean(BulkImporter.class);
+            var dataSource = (com.zaxxer.hikari.HikariDataSource) context.getBean(javax.sql.DataSource.class);
+            BenchmarkOptions options = BenchmarkOptions.defaults(URI.create("http://localhost:" + port + "/fhir"))
+                    .withPatients(patients).withConcurrency(concurrency).withSeed(seed)
+                    .withBulkImport(dir -> {
+                        BulkImporter.Report report = importer.importPath(dir);
+                        if (report.rejected() > 0) {
+                            throw new IllegalStateException("bulk import rejected " + report.rejected() + " lines: "
+                                    + report.problems());
+                        }
+                    }, bulkPatients)
+                    .withServerPid(ProcessHandle.current().pid())
+                    .withDatabase(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword())
+                    .withWorkDir(Path.of("bench-data"));
+            Benchmark.run(options);
+            return 0;
+        }
+    }
+}
