@@ -18,7 +18,7 @@ import org.vnemr.fhir.rest.CapabilityStatementCustomizer;
 import org.vnemr.fhir.rest.ErrorInterceptor;
 import org.vnemr.fhir.rest.FastPathInterceptor;
 import org.vnemr.fhir.rest.FhirRestServer;
-import org.vnemr.fhir.rest.InstanceValidator;
+import org.vnemr.fhir.validation.InstanceValidator;
 import org.vnemr.fhir.rest.ReadService;
 import org.vnemr.fhir.rest.RequestContext;
 import org.vnemr.fhir.rest.RequestLimitFilter;
@@ -29,6 +29,7 @@ import org.vnemr.fhir.schema.SearchParamCatalog;
 import org.vnemr.fhir.store.ConditionalMatcher;
 import org.vnemr.fhir.store.ResourceStore;
 import org.vnemr.fhir.store.WriteService;
+import org.vnemr.fhir.validation.InstanceValidator;
 import org.vnemr.fhir.validation.ProfileValidator;
 import org.vnemr.fhir.validation.StructureValidator;
 
@@ -58,9 +59,10 @@ public class FhirConfiguration {
 
     @Bean
     public WriteService writeService(ResourceStore store, SearchParamCatalog catalog, StructureValidator validator,
-                                     List<ProfileValidator> profiles, ResourceIndexer indexer,
-                                     ConditionalMatcher matcher, TransactionTemplate transactions) {
-        return new WriteService(store, catalog, validator, profiles, indexer, matcher, transactions,
+                                     List<ProfileValidator> profiles, InstanceValidator instanceValidator,
+                                     ResourceIndexer indexer, ConditionalMatcher matcher,
+                                     TransactionTemplate transactions) {
+        return new WriteService(store, catalog, validator, profiles, instanceValidator, indexer, matcher, transactions,
                 Clock.systemUTC());
     }
 

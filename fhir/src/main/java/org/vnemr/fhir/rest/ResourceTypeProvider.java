@@ -36,6 +36,7 @@ import org.vnemr.fhir.store.StoredResource;
 import org.vnemr.fhir.store.WriteOutcome;
 import org.vnemr.fhir.store.WriteRequest;
 import org.vnemr.fhir.store.WriteService;
+import org.vnemr.fhir.validation.InstanceValidator;
 
 import java.io.IOException;
 

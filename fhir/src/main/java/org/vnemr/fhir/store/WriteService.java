@@ -9,6 +9,7 @@ import org.vnemr.fhir.error.FhirError;
 import org.vnemr.fhir.index.IndexedValues;
 import org.vnemr.fhir.index.ResourceIndexer;
 import org.vnemr.fhir.schema.SearchParamCatalog;
+import org.vnemr.fhir.validation.InstanceValidator;
 import org.vnemr.fhir.validation.ProfileValidator;
 import org.vnemr.fhir.validation.StructureValidator;
 
@@ -42,18 +43,21 @@ public class WriteService {
     private final SearchParamCatalog catalog;
     private final StructureValidator structureValidator;
     private final List<ProfileValidator> profileValidators;
+    private final InstanceValidator instanceValidator;
     private final ResourceIndexer indexer;
     private final ConditionalMatcher matcher;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public WriteService(ResourceStore store, SearchParamCatalog catalog, StructureValidator structureValidator,
-                        List<ProfileValidator> profileValidators, ResourceIndexer indexer, ConditionalMatcher matcher,
-                        TransactionTemplate transactions, Clock clock) {
+                        List<ProfileValidator> profileValidators, InstanceValidator instanceValidator,
+                        ResourceIndexer indexer, ConditionalMatcher matcher, TransactionTemplate transactions,
+                        Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.structureValidator = structureValidator;
         this.profileValidators = List.copyOf(profileValidators);
+        this.instanceValidator = instanceValidator;
         this.indexer = indexer;
         this.matcher = matcher;
         this.transactions = transactions;
@@ -279,6 +283,9 @@ public class WriteService {
                         structureValidator.validate(bodies[i]));
                 for (ProfileValidator profile : profileValidators) {
                     issues.addAll(profile.validate(bodies[i]));
+                }
+                if (options.strictValidation() && issues.isEmpty()) {
+                    issues.addAll(instanceValidator.validate(bodies[i], null).getIssue());
                 }
                 for (OperationOutcome.OperationOutcomeIssueComponent issue : issues) {
                     if (issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR

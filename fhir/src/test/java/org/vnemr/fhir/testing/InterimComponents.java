@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vnemr.fhir.index.IndexedValues;
 import org.vnemr.fhir.index.ResourceIndexer;
-import org.vnemr.fhir.rest.InstanceValidator;
+import org.vnemr.fhir.validation.InstanceValidator;
 import org.vnemr.fhir.rest.Searcher;
 import org.vnemr.fhir.store.ConditionalMatcher;
 import org.vnemr.fhir.validation.StructureValidator;

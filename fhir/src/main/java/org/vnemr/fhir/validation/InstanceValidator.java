@@ -1,9 +1,9 @@
-package org.vnemr.fhir.rest;
+package org.vnemr.fhir.validation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
-/** The full (slow) validation behind {@code $validate}. */
+/** HAPI's full (slow) instance validation: {@code $validate} and the opt-in strict write mode. */
 @FunctionalInterface
 public interface InstanceValidator {
 
