@@ -102,16 +102,15 @@ final class RuleCompiler {
 
     private void addChoice(TypeRule rule, RuntimeChildChoiceDefinition choice, String name, int min) {
         ElementRule.ChoiceGroup group = new ElementRule.ChoiceGroup(name, min, rule.choices.size());
-        Set<String> targets = new LinkedHashSet<>();
-        boolean anyTarget = false;
+        Set<String> targets = new java.util.TreeSet<>();
         for (String variantName : choice.getValidChildNames()) {
             BaseRuntimeElementDefinition<?> definition = choice.getChildByName(variantName);
             String typeName = variantName.substring(name.length());
-            if (definition instanceof RuntimeResourceDefinition) {
-                // HAPI lists the target types of a Reference choice as pseudo variants (authorPatient …)
-                if ("Resource".equals(typeName)) {
-                    anyTarget = true;
-                } else {
+            if (definition instanceof RuntimeResourceDefinition
+                    || "Reference".equals(definitionName(definition)) && !"Reference".equals(typeName)) {
+                // HAPI lists the target types of a Reference choice as pseudo variants (authorPatient …),
+                // plus a generic authorResource that does not widen them
+                if (!"Resource".equals(typeName)) {
                     targets.add(typeName);
                 }
                 continue;
@@ -131,7 +130,7 @@ final class RuleCompiler {
         }
         for (ElementRule variant : group.variants) {
             if (variant.type != null && variant.type.role == TypeRule.Role.REFERENCE) {
-                variant.targets = anyTarget || targets.isEmpty() ? null : Set.copyOf(targets);
+                variant.targets = targets.isEmpty() ? null : java.util.Collections.unmodifiableSet(targets);
             }
             rule.elements.put(variant.jsonName, variant);
         }
@@ -176,6 +175,10 @@ final class RuleCompiler {
         }
     }
 
+    private static String definitionName(BaseRuntimeElementDefinition<?> definition) {
+        return definition == null ? null : definition.getName();
+    }
+
     private static void put(TypeRule rule, ElementRule element) {
         rule.elements.put(element.jsonName, element);
         if (element.min > 0) {
@@ -184,14 +187,14 @@ final class RuleCompiler {
     }
 
     private Set<String> targetTypes(Iterable<Class<? extends IBaseResource>> classes) {
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = new java.util.TreeSet<>();
         for (Class<? extends IBaseResource> type : classes) {
             if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
                 return null;
             }
             names.add(context.getResourceType(type));
         }
-        return names.isEmpty() ? null : Set.copyOf(names);
+        return names.isEmpty() ? null : java.util.Collections.unmodifiableSet(names);
     }
 
     private static Set<String> codesOf(Class<? extends Enum<?>> enumType) {

@@ -40,7 +40,7 @@ class FastStructureValidatorExamplesTest {
             Map.entry("ig-r4.json", "status (1..1) missing; a manifest reference has an id longer than 64 characters"),
             Map.entry("Questionnaire-qs1.json", "nested items lack linkId (1..1)"),
             Map.entry("SearchParameter-questionnaireresponse-extensions-QuestionnaireResponse-item-subject.json",
-                    "id is 66 characters, more than the 64 an id allows"),
+                    "id is 67 characters, more than the 64 an id allows"),
             Map.entry("SearchParameter-codesystem-extensions-CodeSystem-author.json", "base (1..*) missing"),
             Map.entry("SearchParameter-codesystem-extensions-CodeSystem-effective.json", "base (1..*) missing"),
             Map.entry("SearchParameter-codesystem-extensions-CodeSystem-end.json", "base (1..*) missing"),
