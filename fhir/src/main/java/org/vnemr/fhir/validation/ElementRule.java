@@ -20,6 +20,8 @@ final class ElementRule {
     TypeRule type;
     /** Codes of the required binding, null when the element is not bound to an enumeration. */
     Set<String> codes;
+    /** Codes (by system) of the required binding of a CodeableConcept or Coding, or null. */
+    java.util.Map<String, Set<String>> codings;
     /** Allowed target types of a Reference, null when any resource type is allowed. */
     Set<String> targets;
     /** The choice element this is a variant of, or null. */

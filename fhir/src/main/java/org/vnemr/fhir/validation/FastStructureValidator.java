@@ -44,7 +44,7 @@ public final class FastStructureValidator implements StructureValidator {
             throw new IllegalArgumentException("FastStructureValidator needs an R4 FhirContext, got "
                     + context.getVersion().getVersion());
         }
-        RuleCompiler compiler = new RuleCompiler(context);
+        RuleCompiler compiler = new RuleCompiler(context, RequiredBindings.load(context));
         this.resources = compiler.compileResources();
         this.primitiveElement = compiler.primitiveElement();
     }
@@ -220,6 +220,8 @@ public final class FastStructureValidator implements StructureValidator {
                     object((ObjectNode) value, rule.type, path);
                     if (rule.type.role == TypeRule.Role.REFERENCE) {
                         reference((ObjectNode) value, rule, path);
+                    } else if (rule.codings != null) {
+                        requiredCodings((ObjectNode) value, rule, path);
                     }
                 }
                 case RESOURCE -> {
@@ -259,6 +261,43 @@ public final class FastStructureValidator implements StructureValidator {
                     // booleans and decimals: the JSON kind is the whole rule
                 }
             }
+        }
+
+        /** A CodeableConcept or Coding with a required binding: its codes of the bound systems must be listed. */
+        private void requiredCodings(ObjectNode value, ElementRule rule, Path path) {
+            if (rule.type.role == TypeRule.Role.CODING) {
+                requiredCoding(value, rule, path);
+                return;
+            }
+            JsonNode codings = value.get("coding");
+            if (codings == null || !codings.isArray() || codings.isEmpty()) {
+                return;
+            }
+            boolean fromValueSet = false;
+            for (int i = 0; i < codings.size(); i++) {
+                JsonNode coding = codings.get(i);
+                if (coding.isObject()) {
+                    fromValueSet |= requiredCoding((ObjectNode) coding, rule, path.child("coding", i));
+                }
+            }
+            if (!fromValueSet) {
+                error(IssueType.CODEINVALID, "VNEMR-1130", path, list(rule.codings.keySet()));
+            }
+        }
+
+        /** Reports a code of a bound system that the value set lacks; true when the coding is of a bound system. */
+        private boolean requiredCoding(ObjectNode coding, ElementRule rule, Path path) {
+            JsonNode system = coding.get("system");
+            Set<String> codes = system == null || !system.isTextual() ? null : rule.codings.get(system.textValue());
+            if (codes == null) {
+                return false;
+            }
+            JsonNode code = coding.get("code");
+            if (code != null && code.isTextual() && !codes.contains(code.textValue())) {
+                error(IssueType.CODEINVALID, "VNEMR-1114", path.child("code"), shorten(code.textValue()),
+                        list(new java.util.TreeSet<>(codes)));
+            }
+            return true;
         }
 
         private void primitiveExtension(ObjectNode parent, ElementRule rule, JsonNode extensions, Path parentPath) {

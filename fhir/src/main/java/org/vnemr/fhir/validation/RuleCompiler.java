@@ -37,9 +37,11 @@ final class RuleCompiler {
     private final FhirContext context;
     private final Map<BaseRuntimeElementDefinition<?>, TypeRule> compiled = new IdentityHashMap<>();
     private final BaseRuntimeElementCompositeDefinition<?> extensionDefinition;
+    private final Map<String, Map<String, Set<String>>> codingBindings;
 
-    RuleCompiler(FhirContext context) {
+    RuleCompiler(FhirContext context, Map<String, Map<String, Set<String>>> codingBindings) {
         this.context = context;
+        this.codingBindings = codingBindings;
         this.extensionDefinition = (BaseRuntimeElementCompositeDefinition<?>) context.getElementDefinition("Extension");
     }
 
@@ -95,6 +97,10 @@ final class RuleCompiler {
             }
             if (child instanceof RuntimeChildPrimitiveEnumerationDatatypeDefinition enumeration) {
                 element.codes = codesOf(enumeration.getBoundEnumType());
+            }
+            if (element.type != null && (element.type.role == TypeRule.Role.CODEABLE_CONCEPT
+                    || element.type.role == TypeRule.Role.CODING)) {
+                element.codings = codingBindings.get(rule.name + "." + name);
             }
             put(rule, element);
         }
@@ -156,6 +162,8 @@ final class RuleCompiler {
                     case "Reference" -> TypeRule.Role.REFERENCE;
                     case "Extension" -> TypeRule.Role.EXTENSION;
                     case "Narrative" -> TypeRule.Role.NARRATIVE;
+                    case "CodeableConcept" -> TypeRule.Role.CODEABLE_CONCEPT;
+                    case "Coding" -> TypeRule.Role.CODING;
                     default -> TypeRule.Role.OTHER;
                 };
                 TypeRule type = compile((BaseRuntimeElementCompositeDefinition<?>) definition, typeName, role);

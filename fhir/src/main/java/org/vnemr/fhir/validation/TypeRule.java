@@ -8,7 +8,7 @@ import java.util.Map;
 /** The elements a resource, data type or backbone element may have, by JSON property name. */
 final class TypeRule {
 
-    enum Role { RESOURCE, REFERENCE, EXTENSION, NARRATIVE, OTHER }
+    enum Role { RESOURCE, REFERENCE, EXTENSION, NARRATIVE, CODEABLE_CONCEPT, CODING, OTHER }
 
     final String name;
     final Role role;

@@ -190,6 +190,20 @@ class FastStructureValidatorTest {
     }
 
     @Test
+    void validate_codeableConceptOutsideRequiredBindingIsRefused() {
+        String condition = "{'resourceType':'Condition','subject':{'reference':'Patient/1'},'clinicalStatus':"
+                + "{'coding':[{'system':'http://terminology.hl7.org/CodeSystem/condition-clinical','code':'%s'}]}}";
+        assertThat(validate(condition.formatted("active"))).isEmpty();
+        var issue = single(condition.formatted("dang-dieu-tri"));
+        assertThat(code(issue)).isEqualTo("VNEMR-1114");
+        assertThat(path(issue)).isEqualTo("Condition.clinicalStatus.coding[0].code");
+        var otherSystem = single("{'resourceType':'Condition','subject':{'reference':'Patient/1'},'clinicalStatus':"
+                + "{'coding':[{'system':'http://snomed.info/sct','code':'55561003'}]}}");
+        assertThat(code(otherSystem)).isEqualTo("VNEMR-1130");
+        assertThat(path(otherSystem)).isEqualTo("Condition.clinicalStatus");
+    }
+
+    @Test
     void validate_referenceToWrongTypeIsRefused() {
         var issue = single("{" + OBSERVATION + ",'subject':{'reference':'Medication/1'}}");
         assertThat(code(issue)).isEqualTo("VNEMR-1118");
@@ -286,7 +300,7 @@ class FastStructureValidatorTest {
 
     @Test
     void messages_everyValidationCodeHasVietnameseAndEnglish() {
-        for (int n = 1100; n <= 1129; n++) {
+        for (int n = 1100; n <= 1130; n++) {
             String code = "VNEMR-" + n;
             assertThat(org.vnemr.fhir.error.Messages.allVietnamese()).containsKey(code);
             assertThat(org.vnemr.fhir.error.Messages.allEnglish()).containsKey(code);
