@@ -2,6 +2,8 @@ package org.vnemr.fhir.validation;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.FhirVersionEnum;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -38,13 +40,28 @@ public final class FastStructureValidator implements StructureValidator {
     private final Map<String, TypeRule> resources;
     private final TypeRule primitiveElement;
 
-    /** Compiles the rules of every R4 resource type; takes a moment, so build once. */
+    /**
+     * Compiles the rules of every R4 resource type, with the required bindings of CodeableConcept and Coding
+     * elements read from HAPI's R4 definitions. Loading those definitions takes seconds: build once, or
+     * share the definitions with the other validators through the second constructor.
+     */
     public FastStructureValidator(FhirContext context) {
+        this(context, new DefaultProfileValidationSupport(context));
+    }
+
+    /**
+     * Compiles the rules of every R4 resource type, reading the required bindings of CodeableConcept and
+     * Coding elements from {@code definitions} (R4 StructureDefinitions, ValueSets and CodeSystems, e.g. a
+     * {@link DefaultProfileValidationSupport}). With {@code null} only the bindings HAPI's runtime model
+     * carries (enumerated {@code code} elements) are checked, and construction takes well under a second.
+     */
+    public FastStructureValidator(FhirContext context, IValidationSupport definitions) {
         if (context.getVersion().getVersion() != FhirVersionEnum.R4) {
             throw new IllegalArgumentException("FastStructureValidator needs an R4 FhirContext, got "
                     + context.getVersion().getVersion());
         }
-        RuleCompiler compiler = new RuleCompiler(context, RequiredBindings.load(context));
+        RuleCompiler compiler = new RuleCompiler(context,
+                definitions == null ? Map.of() : RequiredBindings.load(definitions));
         this.resources = compiler.compileResources();
         this.primitiveElement = compiler.primitiveElement();
     }

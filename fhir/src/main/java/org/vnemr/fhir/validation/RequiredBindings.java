@@ -1,7 +1,6 @@
 package org.vnemr.fhir.validation;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ElementDefinition;
@@ -27,8 +26,7 @@ final class RequiredBindings {
     }
 
     /** By element path ({@code Condition.clinicalStatus}): the allowed codes by code system. */
-    static Map<String, Map<String, Set<String>>> load(FhirContext context) {
-        DefaultProfileValidationSupport support = new DefaultProfileValidationSupport(context);
+    static Map<String, Map<String, Set<String>>> load(IValidationSupport support) {
         Map<String, Map<String, Set<String>>> bindings = new HashMap<>();
         Map<String, Map<String, Set<String>>> expansions = new HashMap<>();
         List<IBaseResource> definitions = support.fetchAllStructureDefinitions();
@@ -64,7 +62,7 @@ final class RequiredBindings {
         return bindings;
     }
 
-    private static Map<String, Set<String>> expand(DefaultProfileValidationSupport support, String url) {
+    private static Map<String, Set<String>> expand(IValidationSupport support, String url) {
         int bar = url.indexOf('|');
         IBaseResource found = support.fetchValueSet(bar < 0 ? url : url.substring(0, bar));
         if (!(found instanceof ValueSet valueSet) || valueSet.getCompose().hasExclude()) {

@@ -204,6 +204,16 @@ class FastStructureValidatorTest {
     }
 
     @Test
+    void validate_withoutDefinitionsChecksOnlyEnumeratedCodes() {
+        FastStructureValidator light = new FastStructureValidator(FhirContext.forR4Cached(), null);
+        assertThat(light.validate(json("{'resourceType':'Condition','subject':{'reference':'Patient/1'},"
+                + "'clinicalStatus':{'coding':[{'system':'http://terminology.hl7.org/CodeSystem/condition-clinical',"
+                + "'code':'x'}]}}"))).isEmpty();
+        assertThat(light.validate(json("{'resourceType':'Patient','gender':'nam'}")))
+                .extracting(FastStructureValidatorTest::code).containsExactly("VNEMR-1114");
+    }
+
+    @Test
     void validate_referenceToWrongTypeIsRefused() {
         var issue = single("{" + OBSERVATION + ",'subject':{'reference':'Medication/1'}}");
         assertThat(code(issue)).isEqualTo("VNEMR-1118");
