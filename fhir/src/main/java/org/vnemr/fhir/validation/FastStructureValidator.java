@@ -90,6 +90,8 @@ public final class FastStructureValidator implements StructureValidator {
 
         final List<OperationOutcome.OperationOutcomeIssueComponent> issues = new ArrayList<>(0);
         final List<FoundReference> references;
+        /** The ids of the resources contained in the current container resource, for {@code #id} references. */
+        private Set<String> containedIds = Set.of();
 
         Walk(boolean collectReferences) {
             this.references = collectReferences ? new ArrayList<>() : null;
@@ -112,7 +114,28 @@ public final class FastStructureValidator implements StructureValidator {
                 error(IssueType.NOTSUPPORTED, "VNEMR-1100", path, typeName);
                 return;
             }
+            if (at != null && at.isContained()) {
+                object((ObjectNode) node, type, path);
+                return;
+            }
+            Set<String> outer = containedIds;
+            containedIds = containedIds(node.get("contained"));
             object((ObjectNode) node, type, path);
+            containedIds = outer;
+        }
+
+        private static Set<String> containedIds(JsonNode contained) {
+            if (contained == null || !contained.isArray() || contained.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            for (JsonNode resource : contained) {
+                JsonNode id = resource.get("id");
+                if (id != null && id.isTextual()) {
+                    ids.add(id.textValue());
+                }
+            }
+            return ids;
         }
 
         void object(ObjectNode node, TypeRule type, Path path) {
@@ -376,6 +399,8 @@ public final class FastStructureValidator implements StructureValidator {
             if (reference.charAt(0) == '#') {
                 if (reference.length() > 1 && !PrimitiveType.isId(reference, 1)) {
                     malformed(reference, path);
+                } else if (reference.length() > 1 && !containedIds.contains(reference.substring(1))) {
+                    error(IssueType.NOTFOUND, "VNEMR-1131", path.child("reference"), shorten(reference));
                 }
                 return null;
             }

@@ -28,6 +28,11 @@ final class Path {
         return new Path(this, childName, childIndex);
     }
 
+    /** True when this is the path of a contained resource ({@code ….contained[i]}). */
+    boolean isContained() {
+        return "contained".equals(name);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(64);

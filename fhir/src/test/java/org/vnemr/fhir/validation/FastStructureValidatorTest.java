@@ -228,7 +228,7 @@ class FastStructureValidatorTest {
     @Test
     void validate_referenceFormsAreChecked() {
         for (String ok : List.of("Patient/1", "Patient/1/_history/2", "http://a.org/fhir/Patient/1",
-                "urn:uuid:6f1d2a3b-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "urn:oid:1.2.840.10008", "#p1",
+                "urn:uuid:6f1d2a3b-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "urn:oid:1.2.840.10008",
                 "Patient?identifier=http://vnemr.org/cccd|001")) {
             assertThat(validate("{" + OBSERVATION + ",'subject':{'reference':'" + ok + "'}}")).as(ok).isEmpty();
         }
@@ -242,6 +242,17 @@ class FastStructureValidatorTest {
                 .isEqualTo("VNEMR-1117");
         assertThat(code(single("{" + OBSERVATION + ",'subject':{'reference':'Foo?x=1'}}")))
                 .isEqualTo("VNEMR-1117");
+    }
+
+    @Test
+    void validate_localReferenceMustMatchAContainedResource() {
+        String contained = ",'contained':[{'resourceType':'Patient','id':'p1',"
+                + "'managingOrganization':{'reference':'#'}}]";
+        assertThat(validate("{" + OBSERVATION + contained + ",'subject':{'reference':'#p1'}}")).isEmpty();
+        var issue = single("{" + OBSERVATION + contained + ",'subject':{'reference':'#p2'}}");
+        assertThat(code(issue)).isEqualTo("VNEMR-1131");
+        assertThat(path(issue)).isEqualTo("Observation.subject.reference");
+        assertThat(code(single("{" + OBSERVATION + ",'subject':{'reference':'#p1'}}"))).isEqualTo("VNEMR-1131");
     }
 
     @Test
@@ -310,7 +321,7 @@ class FastStructureValidatorTest {
 
     @Test
     void messages_everyValidationCodeHasVietnameseAndEnglish() {
-        for (int n = 1100; n <= 1130; n++) {
+        for (int n = 1100; n <= 1131; n++) {
             String code = "VNEMR-" + n;
             assertThat(org.vnemr.fhir.error.Messages.allVietnamese()).containsKey(code);
             assertThat(org.vnemr.fhir.error.Messages.allEnglish()).containsKey(code);
