@@ -8,10 +8,11 @@ import java.util.Map;
  * service needs to page, count and include.
  *
  * @param fingerprint digest of what selects and orders the rows; a cursor is only valid for the same one
+ * @param fenced      the criteria hold chains or {@code _has}, whose selectivity the planner cannot estimate
  */
 record CompiledSearch(String resourceType, Sql where, List<SortKey> sort, int count, String cursor, Total total,
                       boolean summaryCount, List<IncludeSpec> includes, Map<String, List<String>> normalised,
-                      String fingerprint) {
+                      String fingerprint, boolean fenced) {
 
     enum Total { NONE, ESTIMATE, ACCURATE }
 

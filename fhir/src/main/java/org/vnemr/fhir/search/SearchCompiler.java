@@ -112,8 +112,9 @@ final class SearchCompiler {
         if (cursor != null) {
             normalised.put("_cursor", List.of(cursor));
         }
+        boolean fenced = normalised.keySet().stream().anyMatch(k -> k.startsWith("_has:") || k.contains("."));
         return new CompiledSearch(type, Sql.and(where), sort, count, cursor, total, summaryCount,
-                List.copyOf(includes), normalised, fingerprint);
+                List.copyOf(includes), normalised, fingerprint, fenced);
     }
 
     /** Predicates of one criterion, or {@code null} to ignore an unknown parameter leniently. */
@@ -140,7 +141,8 @@ final class SearchCompiler {
     /**
      * {@code subject:Patient.name=x}: the reference column overlaps the array of {@code Type/id} of the
      * targets that match, computed once by PostgreSQL (an InitPlan) so the GIN index on the reference
-     * column serves the outer search.
+     * column serves the outer search. PostgreSQL cannot estimate such an array, so the page statement fences
+     * searches with chains (see {@link CompiledSearch#fenced()}).
      */
     private Sql chain(String type, String key, String refName, String typeModifier, String chained, String value) {
         SearchParam ref = catalog.param(type, refName).orElse(null);
