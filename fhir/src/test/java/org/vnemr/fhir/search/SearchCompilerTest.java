@@ -128,6 +128,21 @@ class SearchCompilerTest {
     }
 
     @Test
+    void compile_refusalNamesTheParameterInBothLanguages() {
+        var e = catchThrowableOfType(BaseServerResponseException.class, () -> compile("Patient", "shoe-size=42"));
+        var issue = ((org.hl7.fhir.r4.model.OperationOutcome) e.getOperationOutcome()).getIssueFirstRep();
+        assertThat(issue.getDiagnostics()).contains("shoe-size").contains("Patient");
+        assertThat(issue.getDetails().getText()).contains("shoe-size").contains("Tham số tìm kiếm");
+    }
+
+    @Test
+    void parseQueryString_decodesEscapesAndKeepsRepeatedNames() {
+        Map<String, List<String>> params = SearchService.parseQueryString("?identifier=a%7Cb&name=x&name=y+z&_has");
+        assertThat(params).containsEntry("identifier", List.of("a|b")).containsEntry("name", List.of("x", "y z"))
+                .containsEntry("_has", List.of(""));
+    }
+
+    @Test
     void compile_messagesExistInBothLanguages() {
         for (int code = 1200; code <= 1217; code++) {
             String key = "VNEMR-" + code;

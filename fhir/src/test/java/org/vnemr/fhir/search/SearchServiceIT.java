@@ -87,6 +87,11 @@ class SearchServiceIT {
         f.row("RiskAssessment", "ra3").numbers("sp_probability", "5.4").save();
         f.row("RiskAssessment", "ra4").numbers("sp_probability", "100").save();
 
+        // a chain of places, each part of the next, to bound :iterate
+        for (int i = 1; i <= 5; i++) {
+            f.row("Location", "l" + i).tokens("sp_partof", "Location/l" + (i + 1)).save();
+        }
+
         f.row("ValueSet", "vs1").tokens("sp_url", "http://vnemr.org/fhir/ValueSet/a").save();
         f.row("ValueSet", "vs2").tokens("sp_url", "http://vnemr.org/fhir/ValueSet/b").save();
         f.row("ValueSet", "vs3").tokens("sp_url", "http://other.org/x").save();
@@ -364,6 +369,13 @@ class SearchServiceIT {
     }
 
     @Test
+    void search_includeIterateStopsAfterThreeLevels() {
+        assertThat(ids(run("Location", "_id=l1&_include=Location:partof").included())).containsExactly("Location/l2");
+        assertThat(ids(run("Location", "_id=l1&_include:iterate=Location:partof").included()))
+                .containsExactly("Location/l2", "Location/l3", "Location/l4");
+    }
+
+    @Test
     void search_includedNeverRepeatsAMatch() {
         assertThat(run("Observation", "_id=o1,o3&_include=Observation:has-member").included()).isEmpty();
     }
@@ -382,6 +394,13 @@ class SearchServiceIT {
     void search_sortByFoldedNameAndByLastUpdatedDescending() {
         assertThat(ids("Patient", "_sort=name")).containsExactly("p2", "p5", "p1", "p3");
         assertThat(ids("Patient", "_sort=-_lastUpdated")).containsExactly("p5", "p3", "p2", "p1");
+    }
+
+    @Test
+    void search_sortByNumberAndTokenKeys() {
+        assertThat(ids("RiskAssessment", "_sort=-probability")).containsExactly("ra4", "ra3", "ra2", "ra1");
+        assertThat(ids("RiskAssessment", "_sort=probability&_count=2")).containsExactly("ra1", "ra2");
+        assertThat(ids("Patient", "_sort=gender")).containsExactly("p2", "p5", "p1", "p3");
     }
 
     @Test
