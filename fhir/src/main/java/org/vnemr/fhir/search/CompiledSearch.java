@@ -8,7 +8,8 @@ import java.util.Map;
  * service needs to page, count and include.
  *
  * @param fingerprint digest of what selects and orders the rows; a cursor is only valid for the same one
- * @param fenced      the criteria hold chains or {@code _has}, whose selectivity the planner cannot estimate
+ * @param fenced      the criteria include some whose selectivity the planner estimates badly (array
+ *                    overlaps, trigram patterns, chains, {@code _has}); see {@code SearchService}
  */
 record CompiledSearch(String resourceType, Sql where, List<SortKey> sort, int count, String cursor, Total total,
                       boolean summaryCount, List<IncludeSpec> includes, Map<String, List<String>> normalised,

@@ -112,7 +112,7 @@ final class SearchCompiler {
         if (cursor != null) {
             normalised.put("_cursor", List.of(cursor));
         }
-        boolean fenced = normalised.keySet().stream().anyMatch(k -> k.startsWith("_has:") || k.contains("."));
+        boolean fenced = normalised.keySet().stream().anyMatch(k -> isCriterion(k) && !isWellEstimated(type, k));
         return new CompiledSearch(type, Sql.and(where), sort, count, cursor, total, summaryCount,
                 List.copyOf(includes), normalised, fingerprint, fenced);
     }
@@ -204,6 +204,28 @@ final class SearchCompiler {
         args.add(prefix);
         args.addAll(inner.args());
         return new Sql(SQL_HAS.formatted(Tables.current(source), ref.column(), inner.text()), args);
+    }
+
+    private static boolean isCriterion(String key) {
+        return !key.startsWith("_") || key.startsWith("_has:") || key.startsWith("_id") || key.startsWith("_lastUpdated")
+                || key.startsWith("_tag") || key.startsWith("_security") || key.startsWith("_profile")
+                || key.startsWith("_source");
+    }
+
+    /**
+     * Whether PostgreSQL's statistics estimate the criterion well: btree columns (ids, instants, date
+     * ranges) yes; array overlaps, trigram patterns, chains and {@code _has} no (an element outside the
+     * most-common list is assumed to match 0.5 % of rows, whatever its real frequency).
+     */
+    private boolean isWellEstimated(String type, String key) {
+        if (key.contains(".") || key.startsWith("_has:") || key.contains(":missing")) {
+            return false;
+        }
+        String name = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
+        if (name.equals("_id") || name.equals("_lastUpdated")) {
+            return true;
+        }
+        return catalog.param(type, name).map(p -> p.type() == SearchParamType.DATE).orElse(false);
     }
 
     private boolean isSpecialOrComposite(String type, String name) {

@@ -41,10 +41,13 @@ public final class SearchService {
             WHERE NOT r.deleted AND %s
             ORDER BY %s
             LIMIT ?""";
-    // With chains or _has the planner cannot estimate how many rows match (it assumes 0.5 % for an array
-    // computed at run time) and, with ORDER BY ... LIMIT, likes to walk the primary key or a sort index and
-    // filter, reading the whole table when few rows match. OFFSET 0 keeps the inner query from being pulled
-    // up, so it is planned on its own (GIN bitmap scans) and only the matches are sorted (top-N).
+    // PostgreSQL estimates an array overlap (token, reference), a trigram pattern, a chain's array or a _has
+    // semi-join badly: an element outside the most-common list is assumed to match 0.5 % of rows. With
+    // ORDER BY ... LIMIT n it then likes to walk the primary key (or a sort index) and filter, expecting to
+    // stop early - and reads the whole table when one row matches. OFFSET 0 keeps the inner query from being
+    // pulled up, so it is planned for all its matches (GIN and trigram bitmap scans) and only those are sorted
+    // (top-N). Searches with only btree criteria (ids, instants, dates) or none stay unfenced so that an
+    // index can deliver the order. The price: a broad token-only search (status=final) sorts all its matches.
     private static final String SQL_SELECT_PAGE_FENCED = """
             SELECT r.id, r.version_id, r.last_updated, r.content%s
             FROM (SELECT * FROM %s r WHERE NOT r.deleted AND %s OFFSET 0) r
@@ -55,8 +58,10 @@ public final class SearchService {
     // the planner's row estimate: no scan, good enough for _total=estimate
     private static final String SQL_EXPLAIN_COUNT = """
             EXPLAIN (FORMAT JSON) SELECT 1 FROM %s r WHERE NOT r.deleted AND %s""";
+    // fenced like the page: with LIMIT and no ORDER BY an unfenced plan may be a sequential scan that "stops
+    // early" - reading every row when the condition of a conditional create matches none
     private static final String SQL_SELECT_IDS = """
-            SELECT r.id FROM %s r WHERE NOT r.deleted AND %s LIMIT ?""";
+            SELECT m.id FROM (SELECT r.id FROM %s r WHERE NOT r.deleted AND %s OFFSET 0) m LIMIT ?""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,13 +130,10 @@ public final class SearchService {
      */
     public List<String> matchIds(String resourceType, Map<String, List<String>> params, int limit) {
         CompiledSearch search = compiler.compile(resourceType, params, false);
-        Sql sql = new Sql.Builder()
-                .append(new Sql(SQL_SELECT_IDS.formatted(Tables.current(resourceType), search.where().text()),
-                        search.where().args()))
-                .build();
-        List<Object> args = new ArrayList<>(sql.args());
+        List<Object> args = new ArrayList<>(search.where().args());
         args.add(limit);
-        return jdbc.query(new Sql(sql.text(), args), (rs, n) -> rs.getString(1));
+        Sql sql = new Sql(SQL_SELECT_IDS.formatted(Tables.current(resourceType), search.where().text()), args);
+        return jdbc.query(sql, (rs, n) -> rs.getString(1));
     }
 
     /**

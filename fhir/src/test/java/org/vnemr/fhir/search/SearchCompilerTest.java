@@ -91,6 +91,15 @@ class SearchCompilerTest {
     }
 
     @Test
+    void compile_fencesOnlyCriteriaThePlannerEstimatesBadly() {
+        assertThat(compile("Patient", "identifier=x").fenced()).isTrue();
+        assertThat(compile("Patient", "name=x").fenced()).isTrue();
+        assertThat(compile("Observation", "subject:Patient.name=an").fenced()).isTrue();
+        assertThat(compile("Encounter", "date=2024&_id=a&_sort=-date").fenced()).isFalse();
+        assertThat(compile("Patient", "_count=5&_sort=-_lastUpdated").fenced()).isFalse();
+    }
+
+    @Test
     void compile_injectionAttemptStaysABoundValue() {
         String attack = "x'); DROP TABLE \"patient\"; --";
         Map<String, List<String>> params = new LinkedHashMap<>();
