@@ -18,18 +18,27 @@ import org.vnemr.fhir.rest.CapabilityStatementCustomizer;
 import org.vnemr.fhir.rest.ErrorInterceptor;
 import org.vnemr.fhir.rest.FastPathInterceptor;
 import org.vnemr.fhir.rest.FhirRestServer;
+import org.vnemr.fhir.validation.FastStructureValidator;
+import org.vnemr.fhir.validation.InstanceValidation;
 import org.vnemr.fhir.validation.InstanceValidator;
+import org.vnemr.fhir.search.SearchService;
+import org.vnemr.fhir.store.FhirJson;
+import javax.sql.DataSource;
 import org.vnemr.fhir.rest.ReadService;
 import org.vnemr.fhir.rest.RequestContext;
 import org.vnemr.fhir.rest.RequestLimitFilter;
 import org.vnemr.fhir.rest.ResourceTypeProvider;
-import org.vnemr.fhir.rest.Searcher;
 import org.vnemr.fhir.rest.SystemProvider;
 import org.vnemr.fhir.schema.SearchParamCatalog;
 import org.vnemr.fhir.store.ConditionalMatcher;
 import org.vnemr.fhir.store.ResourceStore;
 import org.vnemr.fhir.store.WriteService;
+import org.vnemr.fhir.validation.FastStructureValidator;
+import org.vnemr.fhir.validation.InstanceValidation;
 import org.vnemr.fhir.validation.InstanceValidator;
+import org.vnemr.fhir.search.SearchService;
+import org.vnemr.fhir.store.FhirJson;
+import javax.sql.DataSource;
 import org.vnemr.fhir.validation.ProfileValidator;
 import org.vnemr.fhir.validation.StructureValidator;
 
@@ -84,7 +93,35 @@ public class FhirConfiguration {
     }
 
     @Bean
-    public ReadService readService(ResourceStore store, Searcher searcher, SearchParamCatalog catalog) {
+    public SearchService searchService(SearchParamCatalog catalog, DataSource dataSource) {
+        return new SearchService(catalog, dataSource);
+    }
+
+    /** Conditional create/update/delete and conditional references find their matches with the search engine. */
+    @Bean
+    public ConditionalMatcher conditionalMatcher(SearchService search) {
+        return (type, query, limit) -> search.matchIds(type, SearchService.parseQueryString(query), limit);
+    }
+
+    @Bean
+    public FastStructureValidator structureValidator(FhirContext fhirContext) {
+        return new FastStructureValidator(fhirContext);
+    }
+
+    @Bean
+    public InstanceValidation instanceValidation(FhirContext fhirContext) {
+        return new InstanceValidation(fhirContext);
+    }
+
+    /** {@code $validate} and strict mode: HAPI's instance validator, against a profile when one is named. */
+    @Bean
+    public InstanceValidator instanceValidator(InstanceValidation validation, FhirContext fhirContext) {
+        return (resource, profile) -> profile == null ? validation.validate(resource)
+                : validation.validate(fhirContext.newJsonParser().parseResource(FhirJson.write(resource)), profile);
+    }
+
+    @Bean
+    public ReadService readService(ResourceStore store, SearchService searcher, SearchParamCatalog catalog) {
         return new ReadService(store, searcher, catalog);
     }
 

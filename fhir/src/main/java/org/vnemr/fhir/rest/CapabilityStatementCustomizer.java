@@ -36,6 +36,11 @@ public class CapabilityStatementCustomizer {
                 new org.hl7.fhir.r4.model.CodeType("xml")));
         cs.setPatchFormat(java.util.List.of(new org.hl7.fhir.r4.model.CodeType("application/json-patch+json")));
         for (CapabilityStatement.CapabilityStatementRestComponent rest : cs.getRest()) {
+            boolean hasBatch = rest.getInteraction().stream()
+                    .anyMatch(i -> i.getCode() == CapabilityStatement.SystemRestfulInteraction.BATCH);
+            if (!hasBatch) {
+                rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.BATCH);
+            }
             for (CapabilityStatement.CapabilityStatementRestResourceComponent resource : rest.getResource()) {
                 String type = resource.getType();
                 resource.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONEDUPDATE);

@@ -2,10 +2,11 @@ package org.vnemr.fhir.rest;
 
 import org.vnemr.fhir.error.FhirError;
 import org.vnemr.fhir.schema.SearchParamCatalog;
+import org.vnemr.fhir.search.SearchResult;
+import org.vnemr.fhir.search.SearchService;
 import org.vnemr.fhir.store.ResourceStore;
 import org.vnemr.fhir.store.StoredResource;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,10 +26,10 @@ public class ReadService {
     public static final int MAX_HISTORY_COUNT = 1000;
 
     private final ResourceStore store;
-    private final Searcher searcher;
+    private final SearchService searcher;
     private final SearchParamCatalog catalog;
 
-    public ReadService(ResourceStore store, Searcher searcher, SearchParamCatalog catalog) {
+    public ReadService(ResourceStore store, SearchService searcher, SearchParamCatalog catalog) {
         this.store = store;
         this.searcher = searcher;
         this.catalog = catalog;
@@ -66,13 +67,13 @@ public class ReadService {
     /** A searchset Bundle with self and next links. */
     public String search(String type, Map<String, List<String>> params, String base, boolean lenient) {
         requireType(type);
-        Searcher.Page page = searcher.search(type, params, lenient);
+        SearchResult page = searcher.search(type, params, lenient);
         List<BundleWriter.Link> links = new ArrayList<>();
-        links.add(new BundleWriter.Link("self", base + "/" + type + query(params, null)));
+        links.add(new BundleWriter.Link("self", base + "/" + type + query(page.params(), null)));
         if (page.nextCursor() != null) {
-            links.add(new BundleWriter.Link("next", base + "/" + type + query(params, page.nextCursor())));
+            links.add(new BundleWriter.Link("next", base + "/" + type + query(page.params(), page.nextCursor())));
         }
-        return BundleWriter.searchset(base, page.matches(), page.includes(), page.total(), links);
+        return BundleWriter.searchset(base, page.matches(), page.included(), page.total(), links);
     }
 
     /** History of one resource, one type, or the whole system (type and id null). */
@@ -133,7 +134,7 @@ public class ReadService {
             return new Result(r.json(), "W/\"" + r.versionId() + "\"", r);
         }
         if (parts.length == 1) {
-            return new Result(search(parts[0], parseQuery(q >= 0 ? url.substring(q + 1) : ""), base, false),
+            return new Result(search(parts[0], SearchService.parseQueryString(q >= 0 ? url.substring(q + 1) : ""), base, false),
                     null, null);
         }
         throw FhirError.badRequest("VNEMR-1021", "GET " + url);
@@ -165,22 +166,5 @@ public class ReadService {
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":")
                 .replace("%2C", ",").replace("%7C", "|");
-    }
-
-    public static Map<String, List<String>> parseQuery(String query) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return params;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return params;
     }
 }

@@ -168,6 +168,10 @@ public class ResourceTypeProvider implements IResourceProvider {
         StoredResource r = outcome.resource();
         MethodOutcome result = new MethodOutcome(new IdType(type, r.id(), Long.toString(r.versionId())));
         result.setCreated(outcome.created());
+        result.setOperationOutcome(FhirError.outcome(java.util.List.of(FhirError.issue(
+                org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.INFORMATION,
+                org.hl7.fhir.r4.model.OperationOutcome.IssueType.INFORMATIONAL, "VNEMR-1033", null,
+                r.typeAndId(), r.versionId()))));
         if (RequestHeaders.preferReturn(request.getHeader("Prefer"), BundleProcessor.Return.REPRESENTATION)
                 != BundleProcessor.Return.MINIMAL) {
             result.setResource(parse(r.json()));

@@ -194,7 +194,7 @@ class FhirCrudIT {
                 + "\"code\":{\"text\":\"mạch\"},\"subject\":{\"reference\":\"Patient/nope\"}}");
         assertThat(missingTarget.status()).isEqualTo(422);
         assertThat(missingTarget.body()).contains("VNEMR-1011");
-        Response sqlish = server.get("Patient/1';DROP TABLE patient;--");
+        Response sqlish = server.get("Patient/1%27%3BDROP%20TABLE%20patient%3B--");
         assertThat(sqlish.status()).isBetween(400, 499);
         assertThat(server.get("metadata").status()).isEqualTo(200);
     }
