@@ -31,7 +31,6 @@ CREATE TABLE "account" (
   sp_type_text text
 );
 CREATE INDEX account_last_updated_idx ON "account" (last_updated);
-CREATE INDEX account_tag_idx ON "account" USING gin (mt_tag);
 CREATE INDEX account_identifier_idx ON "account" USING gin (sp_identifier);
 CREATE INDEX account_patient_idx ON "account" USING gin (sp_patient);
 CREATE INDEX account_subject_idx ON "account" USING gin (sp_subject);
@@ -96,7 +95,6 @@ CREATE TABLE "activitydefinition" (
   sp_version_text text
 );
 CREATE INDEX activitydefinition_last_updated_idx ON "activitydefinition" (last_updated);
-CREATE INDEX activitydefinition_tag_idx ON "activitydefinition" USING gin (mt_tag);
 CREATE INDEX activitydefinition_identifier_idx ON "activitydefinition" USING gin (sp_identifier);
 CREATE TABLE "activitydefinition_history" (
   id text NOT NULL,
@@ -144,7 +142,6 @@ CREATE TABLE "adverseevent" (
   sp_substance_ident text[]
 );
 CREATE INDEX adverseevent_last_updated_idx ON "adverseevent" (last_updated);
-CREATE INDEX adverseevent_tag_idx ON "adverseevent" USING gin (mt_tag);
 CREATE INDEX adverseevent_subject_idx ON "adverseevent" USING gin (sp_subject);
 CREATE TABLE "adverseevent_history" (
   id text NOT NULL,
@@ -200,7 +197,6 @@ CREATE TABLE "allergyintolerance" (
   sp_verification_status_text text
 );
 CREATE INDEX allergyintolerance_last_updated_idx ON "allergyintolerance" (last_updated);
-CREATE INDEX allergyintolerance_tag_idx ON "allergyintolerance" USING gin (mt_tag);
 CREATE INDEX allergyintolerance_code_idx ON "allergyintolerance" USING gin (sp_code);
 CREATE INDEX allergyintolerance_identifier_idx ON "allergyintolerance" USING gin (sp_identifier);
 CREATE INDEX allergyintolerance_patient_idx ON "allergyintolerance" USING gin (sp_patient);
@@ -260,8 +256,8 @@ CREATE TABLE "appointment" (
   sp_supporting_info_ident text[]
 );
 CREATE INDEX appointment_last_updated_idx ON "appointment" (last_updated);
-CREATE INDEX appointment_tag_idx ON "appointment" USING gin (mt_tag);
 CREATE INDEX appointment_date_idx ON "appointment" (sp_date_lo);
+CREATE INDEX appointment_date_hi_idx ON "appointment" (sp_date_hi);
 CREATE INDEX appointment_identifier_idx ON "appointment" USING gin (sp_identifier);
 CREATE INDEX appointment_patient_idx ON "appointment" USING gin (sp_patient);
 CREATE TABLE "appointment_history" (
@@ -300,7 +296,6 @@ CREATE TABLE "appointmentresponse" (
   sp_practitioner_ident text[]
 );
 CREATE INDEX appointmentresponse_last_updated_idx ON "appointmentresponse" (last_updated);
-CREATE INDEX appointmentresponse_tag_idx ON "appointmentresponse" USING gin (mt_tag);
 CREATE INDEX appointmentresponse_identifier_idx ON "appointmentresponse" USING gin (sp_identifier);
 CREATE INDEX appointmentresponse_patient_idx ON "appointmentresponse" USING gin (sp_patient);
 CREATE TABLE "appointmentresponse_history" (
@@ -360,8 +355,8 @@ CREATE TABLE "auditevent" (
   sp_type_text text
 );
 CREATE INDEX auditevent_last_updated_idx ON "auditevent" (last_updated);
-CREATE INDEX auditevent_tag_idx ON "auditevent" USING gin (mt_tag);
 CREATE INDEX auditevent_date_idx ON "auditevent" (sp_date_lo);
+CREATE INDEX auditevent_date_hi_idx ON "auditevent" (sp_date_hi);
 CREATE INDEX auditevent_entity_idx ON "auditevent" USING gin (sp_entity);
 CREATE INDEX auditevent_patient_idx ON "auditevent" USING gin (sp_patient);
 CREATE TABLE "auditevent_history" (
@@ -398,7 +393,6 @@ CREATE TABLE "basic" (
   sp_subject_ident text[]
 );
 CREATE INDEX basic_last_updated_idx ON "basic" (last_updated);
-CREATE INDEX basic_tag_idx ON "basic" USING gin (mt_tag);
 CREATE INDEX basic_code_idx ON "basic" USING gin (sp_code);
 CREATE INDEX basic_identifier_idx ON "basic" USING gin (sp_identifier);
 CREATE INDEX basic_patient_idx ON "basic" USING gin (sp_patient);
@@ -425,7 +419,6 @@ CREATE TABLE "binary" (
   mt_source text[]
 );
 CREATE INDEX binary_last_updated_idx ON "binary" (last_updated);
-CREATE INDEX binary_tag_idx ON "binary" USING gin (mt_tag);
 CREATE TABLE "binary_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -448,7 +441,6 @@ CREATE TABLE "biologicallyderivedproduct" (
   mt_source text[]
 );
 CREATE INDEX biologicallyderivedproduct_last_updated_idx ON "biologicallyderivedproduct" (last_updated);
-CREATE INDEX biologicallyderivedproduct_tag_idx ON "biologicallyderivedproduct" USING gin (mt_tag);
 CREATE TABLE "biologicallyderivedproduct_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -479,7 +471,6 @@ CREATE TABLE "bodystructure" (
   sp_patient_ident text[]
 );
 CREATE INDEX bodystructure_last_updated_idx ON "bodystructure" (last_updated);
-CREATE INDEX bodystructure_tag_idx ON "bodystructure" USING gin (mt_tag);
 CREATE INDEX bodystructure_identifier_idx ON "bodystructure" USING gin (sp_identifier);
 CREATE INDEX bodystructure_patient_idx ON "bodystructure" USING gin (sp_patient);
 CREATE TABLE "bodystructure_history" (
@@ -514,7 +505,6 @@ CREATE TABLE "bundle" (
   sp_type_text text
 );
 CREATE INDEX bundle_last_updated_idx ON "bundle" (last_updated);
-CREATE INDEX bundle_tag_idx ON "bundle" USING gin (mt_tag);
 CREATE INDEX bundle_identifier_idx ON "bundle" USING gin (sp_identifier);
 CREATE TABLE "bundle_history" (
   id text NOT NULL,
@@ -579,7 +569,6 @@ CREATE TABLE "capabilitystatement" (
   sp_version_text text
 );
 CREATE INDEX capabilitystatement_last_updated_idx ON "capabilitystatement" (last_updated);
-CREATE INDEX capabilitystatement_tag_idx ON "capabilitystatement" USING gin (mt_tag);
 CREATE TABLE "capabilitystatement_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -641,7 +630,6 @@ CREATE TABLE "careplan" (
   sp_subject_ident text[]
 );
 CREATE INDEX careplan_last_updated_idx ON "careplan" (last_updated);
-CREATE INDEX careplan_tag_idx ON "careplan" USING gin (mt_tag);
 CREATE INDEX careplan_encounter_idx ON "careplan" USING gin (sp_encounter);
 CREATE INDEX careplan_identifier_idx ON "careplan" USING gin (sp_identifier);
 CREATE INDEX careplan_patient_idx ON "careplan" USING gin (sp_patient);
@@ -684,7 +672,6 @@ CREATE TABLE "careteam" (
   sp_subject_ident text[]
 );
 CREATE INDEX careteam_last_updated_idx ON "careteam" (last_updated);
-CREATE INDEX careteam_tag_idx ON "careteam" USING gin (mt_tag);
 CREATE INDEX careteam_encounter_idx ON "careteam" USING gin (sp_encounter);
 CREATE INDEX careteam_identifier_idx ON "careteam" USING gin (sp_identifier);
 CREATE INDEX careteam_patient_idx ON "careteam" USING gin (sp_patient);
@@ -711,7 +698,6 @@ CREATE TABLE "catalogentry" (
   mt_source text[]
 );
 CREATE INDEX catalogentry_last_updated_idx ON "catalogentry" (last_updated);
-CREATE INDEX catalogentry_tag_idx ON "catalogentry" USING gin (mt_tag);
 CREATE TABLE "catalogentry_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -767,9 +753,9 @@ CREATE TABLE "chargeitem" (
   sp_subject_ident text[]
 );
 CREATE INDEX chargeitem_last_updated_idx ON "chargeitem" (last_updated);
-CREATE INDEX chargeitem_tag_idx ON "chargeitem" USING gin (mt_tag);
 CREATE INDEX chargeitem_code_idx ON "chargeitem" USING gin (sp_code);
 CREATE INDEX chargeitem_entered_date_idx ON "chargeitem" (sp_entered_date_lo);
+CREATE INDEX chargeitem_entered_date_hi_idx ON "chargeitem" (sp_entered_date_hi);
 CREATE INDEX chargeitem_identifier_idx ON "chargeitem" USING gin (sp_identifier);
 CREATE INDEX chargeitem_patient_idx ON "chargeitem" USING gin (sp_patient);
 CREATE INDEX chargeitem_subject_idx ON "chargeitem" USING gin (sp_subject);
@@ -820,7 +806,6 @@ CREATE TABLE "chargeitemdefinition" (
   sp_version_text text
 );
 CREATE INDEX chargeitemdefinition_last_updated_idx ON "chargeitemdefinition" (last_updated);
-CREATE INDEX chargeitemdefinition_tag_idx ON "chargeitemdefinition" USING gin (mt_tag);
 CREATE INDEX chargeitemdefinition_identifier_idx ON "chargeitemdefinition" USING gin (sp_identifier);
 CREATE TABLE "chargeitemdefinition_history" (
   id text NOT NULL,
@@ -878,7 +863,6 @@ CREATE TABLE "claim" (
   sp_use_text text
 );
 CREATE INDEX claim_last_updated_idx ON "claim" (last_updated);
-CREATE INDEX claim_tag_idx ON "claim" USING gin (mt_tag);
 CREATE INDEX claim_encounter_idx ON "claim" USING gin (sp_encounter);
 CREATE INDEX claim_identifier_idx ON "claim" USING gin (sp_identifier);
 CREATE INDEX claim_patient_idx ON "claim" USING gin (sp_patient);
@@ -926,7 +910,6 @@ CREATE TABLE "claimresponse" (
   sp_use_text text
 );
 CREATE INDEX claimresponse_last_updated_idx ON "claimresponse" (last_updated);
-CREATE INDEX claimresponse_tag_idx ON "claimresponse" USING gin (mt_tag);
 CREATE INDEX claimresponse_identifier_idx ON "claimresponse" USING gin (sp_identifier);
 CREATE INDEX claimresponse_patient_idx ON "claimresponse" USING gin (sp_patient);
 CREATE TABLE "claimresponse_history" (
@@ -977,7 +960,6 @@ CREATE TABLE "clinicalimpression" (
   sp_supporting_info_ident text[]
 );
 CREATE INDEX clinicalimpression_last_updated_idx ON "clinicalimpression" (last_updated);
-CREATE INDEX clinicalimpression_tag_idx ON "clinicalimpression" USING gin (mt_tag);
 CREATE INDEX clinicalimpression_encounter_idx ON "clinicalimpression" USING gin (sp_encounter);
 CREATE INDEX clinicalimpression_identifier_idx ON "clinicalimpression" USING gin (sp_identifier);
 CREATE INDEX clinicalimpression_patient_idx ON "clinicalimpression" USING gin (sp_patient);
@@ -1038,7 +1020,6 @@ CREATE TABLE "codesystem" (
   sp_version_text text
 );
 CREATE INDEX codesystem_last_updated_idx ON "codesystem" (last_updated);
-CREATE INDEX codesystem_tag_idx ON "codesystem" USING gin (mt_tag);
 CREATE INDEX codesystem_code_idx ON "codesystem" USING gin (sp_code);
 CREATE INDEX codesystem_identifier_idx ON "codesystem" USING gin (sp_identifier);
 CREATE INDEX codesystem_url_idx ON "codesystem" USING gin (sp_url);
@@ -1093,7 +1074,6 @@ CREATE TABLE "communication" (
   sp_subject_ident text[]
 );
 CREATE INDEX communication_last_updated_idx ON "communication" (last_updated);
-CREATE INDEX communication_tag_idx ON "communication" USING gin (mt_tag);
 CREATE INDEX communication_encounter_idx ON "communication" USING gin (sp_encounter);
 CREATE INDEX communication_identifier_idx ON "communication" USING gin (sp_identifier);
 CREATE INDEX communication_patient_idx ON "communication" USING gin (sp_patient);
@@ -1152,7 +1132,6 @@ CREATE TABLE "communicationrequest" (
   sp_subject_ident text[]
 );
 CREATE INDEX communicationrequest_last_updated_idx ON "communicationrequest" (last_updated);
-CREATE INDEX communicationrequest_tag_idx ON "communicationrequest" USING gin (mt_tag);
 CREATE INDEX communicationrequest_encounter_idx ON "communicationrequest" USING gin (sp_encounter);
 CREATE INDEX communicationrequest_identifier_idx ON "communicationrequest" USING gin (sp_identifier);
 CREATE INDEX communicationrequest_patient_idx ON "communicationrequest" USING gin (sp_patient);
@@ -1202,7 +1181,6 @@ CREATE TABLE "compartmentdefinition" (
   sp_version_text text
 );
 CREATE INDEX compartmentdefinition_last_updated_idx ON "compartmentdefinition" (last_updated);
-CREATE INDEX compartmentdefinition_tag_idx ON "compartmentdefinition" USING gin (mt_tag);
 CREATE INDEX compartmentdefinition_code_idx ON "compartmentdefinition" USING gin (sp_code);
 CREATE TABLE "compartmentdefinition_history" (
   id text NOT NULL,
@@ -1262,8 +1240,8 @@ CREATE TABLE "composition" (
   sp_type_text text
 );
 CREATE INDEX composition_last_updated_idx ON "composition" (last_updated);
-CREATE INDEX composition_tag_idx ON "composition" USING gin (mt_tag);
 CREATE INDEX composition_date_idx ON "composition" (sp_date_lo);
+CREATE INDEX composition_date_hi_idx ON "composition" (sp_date_hi);
 CREATE INDEX composition_encounter_idx ON "composition" USING gin (sp_encounter);
 CREATE INDEX composition_identifier_idx ON "composition" USING gin (sp_identifier);
 CREATE INDEX composition_patient_idx ON "composition" USING gin (sp_patient);
@@ -1333,7 +1311,6 @@ CREATE TABLE "conceptmap" (
   sp_version_text text
 );
 CREATE INDEX conceptmap_last_updated_idx ON "conceptmap" (last_updated);
-CREATE INDEX conceptmap_tag_idx ON "conceptmap" USING gin (mt_tag);
 CREATE INDEX conceptmap_identifier_idx ON "conceptmap" USING gin (sp_identifier);
 CREATE INDEX conceptmap_url_idx ON "conceptmap" USING gin (sp_url);
 CREATE TABLE "conceptmap_history" (
@@ -1400,11 +1377,11 @@ CREATE TABLE "condition" (
   sp_verification_status_text text
 );
 CREATE INDEX condition_last_updated_idx ON "condition" (last_updated);
-CREATE INDEX condition_tag_idx ON "condition" USING gin (mt_tag);
 CREATE INDEX condition_code_idx ON "condition" USING gin (sp_code);
 CREATE INDEX condition_encounter_idx ON "condition" USING gin (sp_encounter);
 CREATE INDEX condition_identifier_idx ON "condition" USING gin (sp_identifier);
 CREATE INDEX condition_onset_date_idx ON "condition" (sp_onset_date_lo);
+CREATE INDEX condition_onset_date_hi_idx ON "condition" (sp_onset_date_hi);
 CREATE INDEX condition_patient_idx ON "condition" USING gin (sp_patient);
 CREATE INDEX condition_subject_idx ON "condition" USING gin (sp_subject);
 CREATE TABLE "condition_history" (
@@ -1459,7 +1436,6 @@ CREATE TABLE "consent" (
   sp_status_text text
 );
 CREATE INDEX consent_last_updated_idx ON "consent" (last_updated);
-CREATE INDEX consent_tag_idx ON "consent" USING gin (mt_tag);
 CREATE INDEX consent_identifier_idx ON "consent" USING gin (sp_identifier);
 CREATE INDEX consent_patient_idx ON "consent" USING gin (sp_patient);
 CREATE TABLE "consent_history" (
@@ -1502,7 +1478,6 @@ CREATE TABLE "contract" (
   sp_url text[]
 );
 CREATE INDEX contract_last_updated_idx ON "contract" (last_updated);
-CREATE INDEX contract_tag_idx ON "contract" USING gin (mt_tag);
 CREATE INDEX contract_identifier_idx ON "contract" USING gin (sp_identifier);
 CREATE INDEX contract_patient_idx ON "contract" USING gin (sp_patient);
 CREATE INDEX contract_subject_idx ON "contract" USING gin (sp_subject);
@@ -1550,7 +1525,6 @@ CREATE TABLE "coverage" (
   sp_type_text text
 );
 CREATE INDEX coverage_last_updated_idx ON "coverage" (last_updated);
-CREATE INDEX coverage_tag_idx ON "coverage" USING gin (mt_tag);
 CREATE INDEX coverage_beneficiary_idx ON "coverage" USING gin (sp_beneficiary);
 CREATE INDEX coverage_identifier_idx ON "coverage" USING gin (sp_identifier);
 CREATE INDEX coverage_patient_idx ON "coverage" USING gin (sp_patient);
@@ -1590,7 +1564,6 @@ CREATE TABLE "coverageeligibilityrequest" (
   sp_status_text text
 );
 CREATE INDEX coverageeligibilityrequest_last_updated_idx ON "coverageeligibilityrequest" (last_updated);
-CREATE INDEX coverageeligibilityrequest_tag_idx ON "coverageeligibilityrequest" USING gin (mt_tag);
 CREATE INDEX coverageeligibilityrequest_identifier_idx ON "coverageeligibilityrequest" USING gin (sp_identifier);
 CREATE INDEX coverageeligibilityrequest_patient_idx ON "coverageeligibilityrequest" USING gin (sp_patient);
 CREATE TABLE "coverageeligibilityrequest_history" (
@@ -1633,7 +1606,6 @@ CREATE TABLE "coverageeligibilityresponse" (
   sp_status_text text
 );
 CREATE INDEX coverageeligibilityresponse_last_updated_idx ON "coverageeligibilityresponse" (last_updated);
-CREATE INDEX coverageeligibilityresponse_tag_idx ON "coverageeligibilityresponse" USING gin (mt_tag);
 CREATE INDEX coverageeligibilityresponse_identifier_idx ON "coverageeligibilityresponse" USING gin (sp_identifier);
 CREATE INDEX coverageeligibilityresponse_patient_idx ON "coverageeligibilityresponse" USING gin (sp_patient);
 CREATE TABLE "coverageeligibilityresponse_history" (
@@ -1670,7 +1642,6 @@ CREATE TABLE "detectedissue" (
   sp_patient_ident text[]
 );
 CREATE INDEX detectedissue_last_updated_idx ON "detectedissue" (last_updated);
-CREATE INDEX detectedissue_tag_idx ON "detectedissue" USING gin (mt_tag);
 CREATE INDEX detectedissue_code_idx ON "detectedissue" USING gin (sp_code);
 CREATE INDEX detectedissue_identifier_idx ON "detectedissue" USING gin (sp_identifier);
 CREATE INDEX detectedissue_patient_idx ON "detectedissue" USING gin (sp_patient);
@@ -1719,7 +1690,6 @@ CREATE TABLE "device" (
   sp_url text[]
 );
 CREATE INDEX device_last_updated_idx ON "device" (last_updated);
-CREATE INDEX device_tag_idx ON "device" USING gin (mt_tag);
 CREATE INDEX device_identifier_idx ON "device" USING gin (sp_identifier);
 CREATE INDEX device_patient_idx ON "device" USING gin (sp_patient);
 CREATE TABLE "device_history" (
@@ -1750,7 +1720,6 @@ CREATE TABLE "devicedefinition" (
   sp_type_text text
 );
 CREATE INDEX devicedefinition_last_updated_idx ON "devicedefinition" (last_updated);
-CREATE INDEX devicedefinition_tag_idx ON "devicedefinition" USING gin (mt_tag);
 CREATE INDEX devicedefinition_identifier_idx ON "devicedefinition" USING gin (sp_identifier);
 CREATE TABLE "devicedefinition_history" (
   id text NOT NULL,
@@ -1784,7 +1753,6 @@ CREATE TABLE "devicemetric" (
   sp_type_text text
 );
 CREATE INDEX devicemetric_last_updated_idx ON "devicemetric" (last_updated);
-CREATE INDEX devicemetric_tag_idx ON "devicemetric" USING gin (mt_tag);
 CREATE INDEX devicemetric_identifier_idx ON "devicemetric" USING gin (sp_identifier);
 CREATE TABLE "devicemetric_history" (
   id text NOT NULL,
@@ -1843,7 +1811,6 @@ CREATE TABLE "devicerequest" (
   sp_subject_ident text[]
 );
 CREATE INDEX devicerequest_last_updated_idx ON "devicerequest" (last_updated);
-CREATE INDEX devicerequest_tag_idx ON "devicerequest" USING gin (mt_tag);
 CREATE INDEX devicerequest_code_idx ON "devicerequest" USING gin (sp_code);
 CREATE INDEX devicerequest_encounter_idx ON "devicerequest" USING gin (sp_encounter);
 CREATE INDEX devicerequest_identifier_idx ON "devicerequest" USING gin (sp_identifier);
@@ -1879,7 +1846,6 @@ CREATE TABLE "deviceusestatement" (
   sp_subject_ident text[]
 );
 CREATE INDEX deviceusestatement_last_updated_idx ON "deviceusestatement" (last_updated);
-CREATE INDEX deviceusestatement_tag_idx ON "deviceusestatement" USING gin (mt_tag);
 CREATE INDEX deviceusestatement_identifier_idx ON "deviceusestatement" USING gin (sp_identifier);
 CREATE INDEX deviceusestatement_patient_idx ON "deviceusestatement" USING gin (sp_patient);
 CREATE INDEX deviceusestatement_subject_idx ON "deviceusestatement" USING gin (sp_subject);
@@ -1937,9 +1903,9 @@ CREATE TABLE "diagnosticreport" (
   sp_subject_ident text[]
 );
 CREATE INDEX diagnosticreport_last_updated_idx ON "diagnosticreport" (last_updated);
-CREATE INDEX diagnosticreport_tag_idx ON "diagnosticreport" USING gin (mt_tag);
 CREATE INDEX diagnosticreport_code_idx ON "diagnosticreport" USING gin (sp_code);
 CREATE INDEX diagnosticreport_date_idx ON "diagnosticreport" (sp_date_lo);
+CREATE INDEX diagnosticreport_date_hi_idx ON "diagnosticreport" (sp_date_hi);
 CREATE INDEX diagnosticreport_encounter_idx ON "diagnosticreport" USING gin (sp_encounter);
 CREATE INDEX diagnosticreport_identifier_idx ON "diagnosticreport" USING gin (sp_identifier);
 CREATE INDEX diagnosticreport_patient_idx ON "diagnosticreport" USING gin (sp_patient);
@@ -1991,7 +1957,6 @@ CREATE TABLE "documentmanifest" (
   sp_type_text text
 );
 CREATE INDEX documentmanifest_last_updated_idx ON "documentmanifest" (last_updated);
-CREATE INDEX documentmanifest_tag_idx ON "documentmanifest" USING gin (mt_tag);
 CREATE INDEX documentmanifest_identifier_idx ON "documentmanifest" USING gin (sp_identifier);
 CREATE INDEX documentmanifest_patient_idx ON "documentmanifest" USING gin (sp_patient);
 CREATE INDEX documentmanifest_subject_idx ON "documentmanifest" USING gin (sp_subject);
@@ -2064,8 +2029,8 @@ CREATE TABLE "documentreference" (
   sp_type_text text
 );
 CREATE INDEX documentreference_last_updated_idx ON "documentreference" (last_updated);
-CREATE INDEX documentreference_tag_idx ON "documentreference" USING gin (mt_tag);
 CREATE INDEX documentreference_date_idx ON "documentreference" (sp_date_lo);
+CREATE INDEX documentreference_date_hi_idx ON "documentreference" (sp_date_hi);
 CREATE INDEX documentreference_encounter_idx ON "documentreference" USING gin (sp_encounter);
 CREATE INDEX documentreference_identifier_idx ON "documentreference" USING gin (sp_identifier);
 CREATE INDEX documentreference_patient_idx ON "documentreference" USING gin (sp_patient);
@@ -2119,7 +2084,6 @@ CREATE TABLE "effectevidencesynthesis" (
   sp_version_text text
 );
 CREATE INDEX effectevidencesynthesis_last_updated_idx ON "effectevidencesynthesis" (last_updated);
-CREATE INDEX effectevidencesynthesis_tag_idx ON "effectevidencesynthesis" USING gin (mt_tag);
 CREATE INDEX effectevidencesynthesis_identifier_idx ON "effectevidencesynthesis" USING gin (sp_identifier);
 CREATE TABLE "effectevidencesynthesis_history" (
   id text NOT NULL,
@@ -2189,8 +2153,8 @@ CREATE TABLE "encounter" (
   sp_type_text text
 );
 CREATE INDEX encounter_last_updated_idx ON "encounter" (last_updated);
-CREATE INDEX encounter_tag_idx ON "encounter" USING gin (mt_tag);
 CREATE INDEX encounter_date_idx ON "encounter" (sp_date_lo);
+CREATE INDEX encounter_date_hi_idx ON "encounter" (sp_date_hi);
 CREATE INDEX encounter_identifier_idx ON "encounter" USING gin (sp_identifier);
 CREATE INDEX encounter_patient_idx ON "encounter" USING gin (sp_patient);
 CREATE INDEX encounter_subject_idx ON "encounter" USING gin (sp_subject);
@@ -2228,7 +2192,6 @@ CREATE TABLE "endpoint" (
   sp_status_text text
 );
 CREATE INDEX endpoint_last_updated_idx ON "endpoint" (last_updated);
-CREATE INDEX endpoint_tag_idx ON "endpoint" USING gin (mt_tag);
 CREATE INDEX endpoint_identifier_idx ON "endpoint" USING gin (sp_identifier);
 CREATE TABLE "endpoint_history" (
   id text NOT NULL,
@@ -2260,7 +2223,6 @@ CREATE TABLE "enrollmentrequest" (
   sp_subject_ident text[]
 );
 CREATE INDEX enrollmentrequest_last_updated_idx ON "enrollmentrequest" (last_updated);
-CREATE INDEX enrollmentrequest_tag_idx ON "enrollmentrequest" USING gin (mt_tag);
 CREATE INDEX enrollmentrequest_identifier_idx ON "enrollmentrequest" USING gin (sp_identifier);
 CREATE INDEX enrollmentrequest_patient_idx ON "enrollmentrequest" USING gin (sp_patient);
 CREATE INDEX enrollmentrequest_subject_idx ON "enrollmentrequest" USING gin (sp_subject);
@@ -2292,7 +2254,6 @@ CREATE TABLE "enrollmentresponse" (
   sp_status_text text
 );
 CREATE INDEX enrollmentresponse_last_updated_idx ON "enrollmentresponse" (last_updated);
-CREATE INDEX enrollmentresponse_tag_idx ON "enrollmentresponse" USING gin (mt_tag);
 CREATE INDEX enrollmentresponse_identifier_idx ON "enrollmentresponse" USING gin (sp_identifier);
 CREATE TABLE "enrollmentresponse_history" (
   id text NOT NULL,
@@ -2334,7 +2295,6 @@ CREATE TABLE "episodeofcare" (
   sp_type_text text
 );
 CREATE INDEX episodeofcare_last_updated_idx ON "episodeofcare" (last_updated);
-CREATE INDEX episodeofcare_tag_idx ON "episodeofcare" USING gin (mt_tag);
 CREATE INDEX episodeofcare_identifier_idx ON "episodeofcare" USING gin (sp_identifier);
 CREATE INDEX episodeofcare_patient_idx ON "episodeofcare" USING gin (sp_patient);
 CREATE TABLE "episodeofcare_history" (
@@ -2398,7 +2358,6 @@ CREATE TABLE "eventdefinition" (
   sp_version_text text
 );
 CREATE INDEX eventdefinition_last_updated_idx ON "eventdefinition" (last_updated);
-CREATE INDEX eventdefinition_tag_idx ON "eventdefinition" USING gin (mt_tag);
 CREATE INDEX eventdefinition_identifier_idx ON "eventdefinition" USING gin (sp_identifier);
 CREATE TABLE "eventdefinition_history" (
   id text NOT NULL,
@@ -2461,7 +2420,6 @@ CREATE TABLE "evidence" (
   sp_version_text text
 );
 CREATE INDEX evidence_last_updated_idx ON "evidence" (last_updated);
-CREATE INDEX evidence_tag_idx ON "evidence" USING gin (mt_tag);
 CREATE INDEX evidence_identifier_idx ON "evidence" USING gin (sp_identifier);
 CREATE TABLE "evidence_history" (
   id text NOT NULL,
@@ -2524,7 +2482,6 @@ CREATE TABLE "evidencevariable" (
   sp_version_text text
 );
 CREATE INDEX evidencevariable_last_updated_idx ON "evidencevariable" (last_updated);
-CREATE INDEX evidencevariable_tag_idx ON "evidencevariable" USING gin (mt_tag);
 CREATE INDEX evidencevariable_identifier_idx ON "evidencevariable" USING gin (sp_identifier);
 CREATE TABLE "evidencevariable_history" (
   id text NOT NULL,
@@ -2569,7 +2526,6 @@ CREATE TABLE "examplescenario" (
   sp_version_text text
 );
 CREATE INDEX examplescenario_last_updated_idx ON "examplescenario" (last_updated);
-CREATE INDEX examplescenario_tag_idx ON "examplescenario" USING gin (mt_tag);
 CREATE INDEX examplescenario_identifier_idx ON "examplescenario" USING gin (sp_identifier);
 CREATE TABLE "examplescenario_history" (
   id text NOT NULL,
@@ -2627,7 +2583,6 @@ CREATE TABLE "explanationofbenefit" (
   sp_subdetail_udi_ident text[]
 );
 CREATE INDEX explanationofbenefit_last_updated_idx ON "explanationofbenefit" (last_updated);
-CREATE INDEX explanationofbenefit_tag_idx ON "explanationofbenefit" USING gin (mt_tag);
 CREATE INDEX explanationofbenefit_encounter_idx ON "explanationofbenefit" USING gin (sp_encounter);
 CREATE INDEX explanationofbenefit_identifier_idx ON "explanationofbenefit" USING gin (sp_identifier);
 CREATE INDEX explanationofbenefit_patient_idx ON "explanationofbenefit" USING gin (sp_patient);
@@ -2670,7 +2625,6 @@ CREATE TABLE "familymemberhistory" (
   sp_status_text text
 );
 CREATE INDEX familymemberhistory_last_updated_idx ON "familymemberhistory" (last_updated);
-CREATE INDEX familymemberhistory_tag_idx ON "familymemberhistory" USING gin (mt_tag);
 CREATE INDEX familymemberhistory_code_idx ON "familymemberhistory" USING gin (sp_code);
 CREATE INDEX familymemberhistory_identifier_idx ON "familymemberhistory" USING gin (sp_identifier);
 CREATE INDEX familymemberhistory_patient_idx ON "familymemberhistory" USING gin (sp_patient);
@@ -2708,7 +2662,6 @@ CREATE TABLE "flag" (
   sp_subject_ident text[]
 );
 CREATE INDEX flag_last_updated_idx ON "flag" (last_updated);
-CREATE INDEX flag_tag_idx ON "flag" USING gin (mt_tag);
 CREATE INDEX flag_encounter_idx ON "flag" USING gin (sp_encounter);
 CREATE INDEX flag_identifier_idx ON "flag" USING gin (sp_identifier);
 CREATE INDEX flag_patient_idx ON "flag" USING gin (sp_patient);
@@ -2751,7 +2704,6 @@ CREATE TABLE "goal" (
   sp_target_date_hi timestamptz
 );
 CREATE INDEX goal_last_updated_idx ON "goal" (last_updated);
-CREATE INDEX goal_tag_idx ON "goal" USING gin (mt_tag);
 CREATE INDEX goal_identifier_idx ON "goal" USING gin (sp_identifier);
 CREATE INDEX goal_patient_idx ON "goal" USING gin (sp_patient);
 CREATE INDEX goal_subject_idx ON "goal" USING gin (sp_subject);
@@ -2800,7 +2752,6 @@ CREATE TABLE "graphdefinition" (
   sp_version_text text
 );
 CREATE INDEX graphdefinition_last_updated_idx ON "graphdefinition" (last_updated);
-CREATE INDEX graphdefinition_tag_idx ON "graphdefinition" USING gin (mt_tag);
 CREATE TABLE "graphdefinition_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -2841,7 +2792,6 @@ CREATE TABLE "group" (
   sp_value_text text
 );
 CREATE INDEX group_last_updated_idx ON "group" (last_updated);
-CREATE INDEX group_tag_idx ON "group" USING gin (mt_tag);
 CREATE INDEX group_code_idx ON "group" USING gin (sp_code);
 CREATE INDEX group_identifier_idx ON "group" USING gin (sp_identifier);
 CREATE TABLE "group_history" (
@@ -2874,7 +2824,6 @@ CREATE TABLE "guidanceresponse" (
   sp_subject_ident text[]
 );
 CREATE INDEX guidanceresponse_last_updated_idx ON "guidanceresponse" (last_updated);
-CREATE INDEX guidanceresponse_tag_idx ON "guidanceresponse" USING gin (mt_tag);
 CREATE INDEX guidanceresponse_identifier_idx ON "guidanceresponse" USING gin (sp_identifier);
 CREATE INDEX guidanceresponse_patient_idx ON "guidanceresponse" USING gin (sp_patient);
 CREATE INDEX guidanceresponse_subject_idx ON "guidanceresponse" USING gin (sp_subject);
@@ -2924,7 +2873,6 @@ CREATE TABLE "healthcareservice" (
   sp_specialty_text text
 );
 CREATE INDEX healthcareservice_last_updated_idx ON "healthcareservice" (last_updated);
-CREATE INDEX healthcareservice_tag_idx ON "healthcareservice" USING gin (mt_tag);
 CREATE INDEX healthcareservice_identifier_idx ON "healthcareservice" USING gin (sp_identifier);
 CREATE TABLE "healthcareservice_history" (
   id text NOT NULL,
@@ -2982,7 +2930,6 @@ CREATE TABLE "imagingstudy" (
   sp_subject_ident text[]
 );
 CREATE INDEX imagingstudy_last_updated_idx ON "imagingstudy" (last_updated);
-CREATE INDEX imagingstudy_tag_idx ON "imagingstudy" USING gin (mt_tag);
 CREATE INDEX imagingstudy_encounter_idx ON "imagingstudy" USING gin (sp_encounter);
 CREATE INDEX imagingstudy_identifier_idx ON "imagingstudy" USING gin (sp_identifier);
 CREATE INDEX imagingstudy_patient_idx ON "imagingstudy" USING gin (sp_patient);
@@ -3041,7 +2988,6 @@ CREATE TABLE "immunization" (
   sp_vaccine_code_text text
 );
 CREATE INDEX immunization_last_updated_idx ON "immunization" (last_updated);
-CREATE INDEX immunization_tag_idx ON "immunization" USING gin (mt_tag);
 CREATE INDEX immunization_identifier_idx ON "immunization" USING gin (sp_identifier);
 CREATE INDEX immunization_patient_idx ON "immunization" USING gin (sp_patient);
 CREATE TABLE "immunization_history" (
@@ -3080,7 +3026,6 @@ CREATE TABLE "immunizationevaluation" (
   sp_target_disease_text text
 );
 CREATE INDEX immunizationevaluation_last_updated_idx ON "immunizationevaluation" (last_updated);
-CREATE INDEX immunizationevaluation_tag_idx ON "immunizationevaluation" USING gin (mt_tag);
 CREATE INDEX immunizationevaluation_identifier_idx ON "immunizationevaluation" USING gin (sp_identifier);
 CREATE INDEX immunizationevaluation_patient_idx ON "immunizationevaluation" USING gin (sp_patient);
 CREATE TABLE "immunizationevaluation_history" (
@@ -3121,7 +3066,6 @@ CREATE TABLE "immunizationrecommendation" (
   sp_vaccine_type_text text
 );
 CREATE INDEX immunizationrecommendation_last_updated_idx ON "immunizationrecommendation" (last_updated);
-CREATE INDEX immunizationrecommendation_tag_idx ON "immunizationrecommendation" USING gin (mt_tag);
 CREATE INDEX immunizationrecommendation_identifier_idx ON "immunizationrecommendation" USING gin (sp_identifier);
 CREATE INDEX immunizationrecommendation_patient_idx ON "immunizationrecommendation" USING gin (sp_patient);
 CREATE TABLE "immunizationrecommendation_history" (
@@ -3177,7 +3121,6 @@ CREATE TABLE "implementationguide" (
   sp_version_text text
 );
 CREATE INDEX implementationguide_last_updated_idx ON "implementationguide" (last_updated);
-CREATE INDEX implementationguide_tag_idx ON "implementationguide" USING gin (mt_tag);
 CREATE TABLE "implementationguide_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -3228,7 +3171,6 @@ CREATE TABLE "insuranceplan" (
   sp_type_text text
 );
 CREATE INDEX insuranceplan_last_updated_idx ON "insuranceplan" (last_updated);
-CREATE INDEX insuranceplan_tag_idx ON "insuranceplan" USING gin (mt_tag);
 CREATE INDEX insuranceplan_identifier_idx ON "insuranceplan" USING gin (sp_identifier);
 CREATE TABLE "insuranceplan_history" (
   id text NOT NULL,
@@ -3278,7 +3220,6 @@ CREATE TABLE "invoice" (
   sp_type_text text
 );
 CREATE INDEX invoice_last_updated_idx ON "invoice" (last_updated);
-CREATE INDEX invoice_tag_idx ON "invoice" USING gin (mt_tag);
 CREATE INDEX invoice_identifier_idx ON "invoice" USING gin (sp_identifier);
 CREATE INDEX invoice_patient_idx ON "invoice" USING gin (sp_patient);
 CREATE INDEX invoice_subject_idx ON "invoice" USING gin (sp_subject);
@@ -3347,7 +3288,6 @@ CREATE TABLE "library" (
   sp_version_text text
 );
 CREATE INDEX library_last_updated_idx ON "library" (last_updated);
-CREATE INDEX library_tag_idx ON "library" USING gin (mt_tag);
 CREATE INDEX library_identifier_idx ON "library" USING gin (sp_identifier);
 CREATE TABLE "library_history" (
   id text NOT NULL,
@@ -3377,7 +3317,6 @@ CREATE TABLE "linkage" (
   sp_source_ident text[]
 );
 CREATE INDEX linkage_last_updated_idx ON "linkage" (last_updated);
-CREATE INDEX linkage_tag_idx ON "linkage" USING gin (mt_tag);
 CREATE TABLE "linkage_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -3424,7 +3363,6 @@ CREATE TABLE "list" (
   sp_title_exact text[]
 );
 CREATE INDEX list_last_updated_idx ON "list" (last_updated);
-CREATE INDEX list_tag_idx ON "list" USING gin (mt_tag);
 CREATE INDEX list_code_idx ON "list" USING gin (sp_code);
 CREATE INDEX list_encounter_idx ON "list" USING gin (sp_encounter);
 CREATE INDEX list_identifier_idx ON "list" USING gin (sp_identifier);
@@ -3480,7 +3418,6 @@ CREATE TABLE "location" (
   sp_type_text text
 );
 CREATE INDEX location_last_updated_idx ON "location" (last_updated);
-CREATE INDEX location_tag_idx ON "location" USING gin (mt_tag);
 CREATE INDEX location_identifier_idx ON "location" USING gin (sp_identifier);
 CREATE INDEX location_name_idx ON "location" USING gin (sp_name gin_trgm_ops);
 CREATE TABLE "location_history" (
@@ -3544,7 +3481,6 @@ CREATE TABLE "measure" (
   sp_version_text text
 );
 CREATE INDEX measure_last_updated_idx ON "measure" (last_updated);
-CREATE INDEX measure_tag_idx ON "measure" USING gin (mt_tag);
 CREATE INDEX measure_identifier_idx ON "measure" USING gin (sp_identifier);
 CREATE TABLE "measure_history" (
   id text NOT NULL,
@@ -3586,7 +3522,6 @@ CREATE TABLE "measurereport" (
   sp_subject_ident text[]
 );
 CREATE INDEX measurereport_last_updated_idx ON "measurereport" (last_updated);
-CREATE INDEX measurereport_tag_idx ON "measurereport" USING gin (mt_tag);
 CREATE INDEX measurereport_identifier_idx ON "measurereport" USING gin (sp_identifier);
 CREATE INDEX measurereport_patient_idx ON "measurereport" USING gin (sp_patient);
 CREATE INDEX measurereport_subject_idx ON "measurereport" USING gin (sp_subject);
@@ -3638,7 +3573,6 @@ CREATE TABLE "media" (
   sp_view_text text
 );
 CREATE INDEX media_last_updated_idx ON "media" (last_updated);
-CREATE INDEX media_tag_idx ON "media" USING gin (mt_tag);
 CREATE INDEX media_encounter_idx ON "media" USING gin (sp_encounter);
 CREATE INDEX media_identifier_idx ON "media" USING gin (sp_identifier);
 CREATE INDEX media_patient_idx ON "media" USING gin (sp_patient);
@@ -3683,7 +3617,6 @@ CREATE TABLE "medication" (
   sp_status_text text
 );
 CREATE INDEX medication_last_updated_idx ON "medication" (last_updated);
-CREATE INDEX medication_tag_idx ON "medication" USING gin (mt_tag);
 CREATE INDEX medication_code_idx ON "medication" USING gin (sp_code);
 CREATE INDEX medication_identifier_idx ON "medication" USING gin (sp_identifier);
 CREATE TABLE "medication_history" (
@@ -3734,7 +3667,6 @@ CREATE TABLE "medicationadministration" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicationadministration_last_updated_idx ON "medicationadministration" (last_updated);
-CREATE INDEX medicationadministration_tag_idx ON "medicationadministration" USING gin (mt_tag);
 CREATE INDEX medicationadministration_code_idx ON "medicationadministration" USING gin (sp_code);
 CREATE INDEX medicationadministration_identifier_idx ON "medicationadministration" USING gin (sp_identifier);
 CREATE INDEX medicationadministration_patient_idx ON "medicationadministration" USING gin (sp_patient);
@@ -3791,7 +3723,6 @@ CREATE TABLE "medicationdispense" (
   sp_whenprepared_hi timestamptz
 );
 CREATE INDEX medicationdispense_last_updated_idx ON "medicationdispense" (last_updated);
-CREATE INDEX medicationdispense_tag_idx ON "medicationdispense" USING gin (mt_tag);
 CREATE INDEX medicationdispense_code_idx ON "medicationdispense" USING gin (sp_code);
 CREATE INDEX medicationdispense_identifier_idx ON "medicationdispense" USING gin (sp_identifier);
 CREATE INDEX medicationdispense_patient_idx ON "medicationdispense" USING gin (sp_patient);
@@ -3844,7 +3775,6 @@ CREATE TABLE "medicationknowledge" (
   sp_status_text text
 );
 CREATE INDEX medicationknowledge_last_updated_idx ON "medicationknowledge" (last_updated);
-CREATE INDEX medicationknowledge_tag_idx ON "medicationknowledge" USING gin (mt_tag);
 CREATE INDEX medicationknowledge_code_idx ON "medicationknowledge" USING gin (sp_code);
 CREATE TABLE "medicationknowledge_history" (
   id text NOT NULL,
@@ -3900,8 +3830,8 @@ CREATE TABLE "medicationrequest" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicationrequest_last_updated_idx ON "medicationrequest" (last_updated);
-CREATE INDEX medicationrequest_tag_idx ON "medicationrequest" USING gin (mt_tag);
 CREATE INDEX medicationrequest_authoredon_idx ON "medicationrequest" (sp_authoredon_lo);
+CREATE INDEX medicationrequest_authoredon_hi_idx ON "medicationrequest" (sp_authoredon_hi);
 CREATE INDEX medicationrequest_code_idx ON "medicationrequest" USING gin (sp_code);
 CREATE INDEX medicationrequest_encounter_idx ON "medicationrequest" USING gin (sp_encounter);
 CREATE INDEX medicationrequest_identifier_idx ON "medicationrequest" USING gin (sp_identifier);
@@ -3951,7 +3881,6 @@ CREATE TABLE "medicationstatement" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicationstatement_last_updated_idx ON "medicationstatement" (last_updated);
-CREATE INDEX medicationstatement_tag_idx ON "medicationstatement" USING gin (mt_tag);
 CREATE INDEX medicationstatement_code_idx ON "medicationstatement" USING gin (sp_code);
 CREATE INDEX medicationstatement_identifier_idx ON "medicationstatement" USING gin (sp_identifier);
 CREATE INDEX medicationstatement_patient_idx ON "medicationstatement" USING gin (sp_patient);
@@ -3984,7 +3913,6 @@ CREATE TABLE "medicinalproduct" (
   sp_name_language_text text
 );
 CREATE INDEX medicinalproduct_last_updated_idx ON "medicinalproduct" (last_updated);
-CREATE INDEX medicinalproduct_tag_idx ON "medicinalproduct" USING gin (mt_tag);
 CREATE INDEX medicinalproduct_identifier_idx ON "medicinalproduct" USING gin (sp_identifier);
 CREATE TABLE "medicinalproduct_history" (
   id text NOT NULL,
@@ -4018,7 +3946,6 @@ CREATE TABLE "medicinalproductauthorization" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicinalproductauthorization_last_updated_idx ON "medicinalproductauthorization" (last_updated);
-CREATE INDEX medicinalproductauthorization_tag_idx ON "medicinalproductauthorization" USING gin (mt_tag);
 CREATE INDEX medicinalproductauthorization_identifier_idx ON "medicinalproductauthorization" USING gin (sp_identifier);
 CREATE INDEX medicinalproductauthorization_subject_idx ON "medicinalproductauthorization" USING gin (sp_subject);
 CREATE TABLE "medicinalproductauthorization_history" (
@@ -4045,7 +3972,6 @@ CREATE TABLE "medicinalproductcontraindication" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicinalproductcontraindication_last_updated_idx ON "medicinalproductcontraindication" (last_updated);
-CREATE INDEX medicinalproductcontraindication_tag_idx ON "medicinalproductcontraindication" USING gin (mt_tag);
 CREATE INDEX medicinalproductcontraindication_subject_idx ON "medicinalproductcontraindication" USING gin (sp_subject);
 CREATE TABLE "medicinalproductcontraindication_history" (
   id text NOT NULL,
@@ -4071,7 +3997,6 @@ CREATE TABLE "medicinalproductindication" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicinalproductindication_last_updated_idx ON "medicinalproductindication" (last_updated);
-CREATE INDEX medicinalproductindication_tag_idx ON "medicinalproductindication" USING gin (mt_tag);
 CREATE INDEX medicinalproductindication_subject_idx ON "medicinalproductindication" USING gin (sp_subject);
 CREATE TABLE "medicinalproductindication_history" (
   id text NOT NULL,
@@ -4095,7 +4020,6 @@ CREATE TABLE "medicinalproductingredient" (
   mt_source text[]
 );
 CREATE INDEX medicinalproductingredient_last_updated_idx ON "medicinalproductingredient" (last_updated);
-CREATE INDEX medicinalproductingredient_tag_idx ON "medicinalproductingredient" USING gin (mt_tag);
 CREATE TABLE "medicinalproductingredient_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -4120,7 +4044,6 @@ CREATE TABLE "medicinalproductinteraction" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicinalproductinteraction_last_updated_idx ON "medicinalproductinteraction" (last_updated);
-CREATE INDEX medicinalproductinteraction_tag_idx ON "medicinalproductinteraction" USING gin (mt_tag);
 CREATE INDEX medicinalproductinteraction_subject_idx ON "medicinalproductinteraction" USING gin (sp_subject);
 CREATE TABLE "medicinalproductinteraction_history" (
   id text NOT NULL,
@@ -4144,7 +4067,6 @@ CREATE TABLE "medicinalproductmanufactured" (
   mt_source text[]
 );
 CREATE INDEX medicinalproductmanufactured_last_updated_idx ON "medicinalproductmanufactured" (last_updated);
-CREATE INDEX medicinalproductmanufactured_tag_idx ON "medicinalproductmanufactured" USING gin (mt_tag);
 CREATE TABLE "medicinalproductmanufactured_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -4171,7 +4093,6 @@ CREATE TABLE "medicinalproductpackaged" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicinalproductpackaged_last_updated_idx ON "medicinalproductpackaged" (last_updated);
-CREATE INDEX medicinalproductpackaged_tag_idx ON "medicinalproductpackaged" USING gin (mt_tag);
 CREATE INDEX medicinalproductpackaged_identifier_idx ON "medicinalproductpackaged" USING gin (sp_identifier);
 CREATE INDEX medicinalproductpackaged_subject_idx ON "medicinalproductpackaged" USING gin (sp_subject);
 CREATE TABLE "medicinalproductpackaged_history" (
@@ -4202,7 +4123,6 @@ CREATE TABLE "medicinalproductpharmaceutical" (
   sp_target_species_text text
 );
 CREATE INDEX medicinalproductpharmaceutical_last_updated_idx ON "medicinalproductpharmaceutical" (last_updated);
-CREATE INDEX medicinalproductpharmaceutical_tag_idx ON "medicinalproductpharmaceutical" USING gin (mt_tag);
 CREATE INDEX medicinalproductpharmaceutical_identifier_idx ON "medicinalproductpharmaceutical" USING gin (sp_identifier);
 CREATE TABLE "medicinalproductpharmaceutical_history" (
   id text NOT NULL,
@@ -4228,7 +4148,6 @@ CREATE TABLE "medicinalproductundesirableeffect" (
   sp_subject_ident text[]
 );
 CREATE INDEX medicinalproductundesirableeffect_last_updated_idx ON "medicinalproductundesirableeffect" (last_updated);
-CREATE INDEX medicinalproductundesirableeffect_tag_idx ON "medicinalproductundesirableeffect" USING gin (mt_tag);
 CREATE INDEX medicinalproductundesirableeffect_subject_idx ON "medicinalproductundesirableeffect" USING gin (sp_subject);
 CREATE TABLE "medicinalproductundesirableeffect_history" (
   id text NOT NULL,
@@ -4285,7 +4204,6 @@ CREATE TABLE "messagedefinition" (
   sp_version_text text
 );
 CREATE INDEX messagedefinition_last_updated_idx ON "messagedefinition" (last_updated);
-CREATE INDEX messagedefinition_tag_idx ON "messagedefinition" USING gin (mt_tag);
 CREATE INDEX messagedefinition_identifier_idx ON "messagedefinition" USING gin (sp_identifier);
 CREATE TABLE "messagedefinition_history" (
   id text NOT NULL,
@@ -4335,7 +4253,6 @@ CREATE TABLE "messageheader" (
   sp_target_ident text[]
 );
 CREATE INDEX messageheader_last_updated_idx ON "messageheader" (last_updated);
-CREATE INDEX messageheader_tag_idx ON "messageheader" USING gin (mt_tag);
 CREATE INDEX messageheader_code_idx ON "messageheader" USING gin (sp_code);
 CREATE TABLE "messageheader_history" (
   id text NOT NULL,
@@ -4373,7 +4290,6 @@ CREATE TABLE "molecularsequence" (
   sp_window_start numeric[]
 );
 CREATE INDEX molecularsequence_last_updated_idx ON "molecularsequence" (last_updated);
-CREATE INDEX molecularsequence_tag_idx ON "molecularsequence" USING gin (mt_tag);
 CREATE INDEX molecularsequence_identifier_idx ON "molecularsequence" USING gin (sp_identifier);
 CREATE INDEX molecularsequence_patient_idx ON "molecularsequence" USING gin (sp_patient);
 CREATE TABLE "molecularsequence_history" (
@@ -4432,7 +4348,6 @@ CREATE TABLE "namingsystem" (
   sp_value_exact text[]
 );
 CREATE INDEX namingsystem_last_updated_idx ON "namingsystem" (last_updated);
-CREATE INDEX namingsystem_tag_idx ON "namingsystem" USING gin (mt_tag);
 CREATE TABLE "namingsystem_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -4478,7 +4393,6 @@ CREATE TABLE "nutritionorder" (
   sp_supplement_text text
 );
 CREATE INDEX nutritionorder_last_updated_idx ON "nutritionorder" (last_updated);
-CREATE INDEX nutritionorder_tag_idx ON "nutritionorder" USING gin (mt_tag);
 CREATE INDEX nutritionorder_encounter_idx ON "nutritionorder" USING gin (sp_encounter);
 CREATE INDEX nutritionorder_identifier_idx ON "nutritionorder" USING gin (sp_identifier);
 CREATE INDEX nutritionorder_patient_idx ON "nutritionorder" USING gin (sp_patient);
@@ -4564,10 +4478,10 @@ CREATE TABLE "observation" (
   sp_value_string_exact text[]
 );
 CREATE INDEX observation_last_updated_idx ON "observation" (last_updated);
-CREATE INDEX observation_tag_idx ON "observation" USING gin (mt_tag);
 CREATE INDEX observation_category_idx ON "observation" USING gin (sp_category);
 CREATE INDEX observation_code_idx ON "observation" USING gin (sp_code);
 CREATE INDEX observation_date_idx ON "observation" (sp_date_lo);
+CREATE INDEX observation_date_hi_idx ON "observation" (sp_date_hi);
 CREATE INDEX observation_encounter_idx ON "observation" USING gin (sp_encounter);
 CREATE INDEX observation_identifier_idx ON "observation" USING gin (sp_identifier);
 CREATE INDEX observation_patient_idx ON "observation" USING gin (sp_patient);
@@ -4594,7 +4508,6 @@ CREATE TABLE "observationdefinition" (
   mt_source text[]
 );
 CREATE INDEX observationdefinition_last_updated_idx ON "observationdefinition" (last_updated);
-CREATE INDEX observationdefinition_tag_idx ON "observationdefinition" USING gin (mt_tag);
 CREATE TABLE "observationdefinition_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -4656,7 +4569,6 @@ CREATE TABLE "operationdefinition" (
   sp_version_text text
 );
 CREATE INDEX operationdefinition_last_updated_idx ON "operationdefinition" (last_updated);
-CREATE INDEX operationdefinition_tag_idx ON "operationdefinition" USING gin (mt_tag);
 CREATE INDEX operationdefinition_code_idx ON "operationdefinition" USING gin (sp_code);
 CREATE TABLE "operationdefinition_history" (
   id text NOT NULL,
@@ -4680,7 +4592,6 @@ CREATE TABLE "operationoutcome" (
   mt_source text[]
 );
 CREATE INDEX operationoutcome_last_updated_idx ON "operationoutcome" (last_updated);
-CREATE INDEX operationoutcome_tag_idx ON "operationoutcome" USING gin (mt_tag);
 CREATE TABLE "operationoutcome_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -4729,7 +4640,6 @@ CREATE TABLE "organization" (
   sp_type_text text
 );
 CREATE INDEX organization_last_updated_idx ON "organization" (last_updated);
-CREATE INDEX organization_tag_idx ON "organization" USING gin (mt_tag);
 CREATE INDEX organization_identifier_idx ON "organization" USING gin (sp_identifier);
 CREATE INDEX organization_name_idx ON "organization" USING gin (sp_name gin_trgm_ops);
 CREATE TABLE "organization_history" (
@@ -4782,7 +4692,6 @@ CREATE TABLE "organizationaffiliation" (
   sp_telecom_text text
 );
 CREATE INDEX organizationaffiliation_last_updated_idx ON "organizationaffiliation" (last_updated);
-CREATE INDEX organizationaffiliation_tag_idx ON "organizationaffiliation" USING gin (mt_tag);
 CREATE INDEX organizationaffiliation_identifier_idx ON "organizationaffiliation" USING gin (sp_identifier);
 CREATE TABLE "organizationaffiliation_history" (
   id text NOT NULL,
@@ -4806,7 +4715,6 @@ CREATE TABLE "parameters" (
   mt_source text[]
 );
 CREATE INDEX parameters_last_updated_idx ON "parameters" (last_updated);
-CREATE INDEX parameters_tag_idx ON "parameters" USING gin (mt_tag);
 CREATE TABLE "parameters_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -4875,8 +4783,8 @@ CREATE TABLE "patient" (
   sp_telecom_text text
 );
 CREATE INDEX patient_last_updated_idx ON "patient" (last_updated);
-CREATE INDEX patient_tag_idx ON "patient" USING gin (mt_tag);
 CREATE INDEX patient_birthdate_idx ON "patient" (sp_birthdate_lo);
+CREATE INDEX patient_birthdate_hi_idx ON "patient" (sp_birthdate_hi);
 CREATE INDEX patient_identifier_idx ON "patient" USING gin (sp_identifier);
 CREATE INDEX patient_name_idx ON "patient" USING gin (sp_name gin_trgm_ops);
 CREATE INDEX patient_organization_idx ON "patient" USING gin (sp_organization);
@@ -4917,7 +4825,6 @@ CREATE TABLE "paymentnotice" (
   sp_status_text text
 );
 CREATE INDEX paymentnotice_last_updated_idx ON "paymentnotice" (last_updated);
-CREATE INDEX paymentnotice_tag_idx ON "paymentnotice" USING gin (mt_tag);
 CREATE INDEX paymentnotice_identifier_idx ON "paymentnotice" USING gin (sp_identifier);
 CREATE TABLE "paymentnotice_history" (
   id text NOT NULL,
@@ -4957,7 +4864,6 @@ CREATE TABLE "paymentreconciliation" (
   sp_status_text text
 );
 CREATE INDEX paymentreconciliation_last_updated_idx ON "paymentreconciliation" (last_updated);
-CREATE INDEX paymentreconciliation_tag_idx ON "paymentreconciliation" USING gin (mt_tag);
 CREATE INDEX paymentreconciliation_identifier_idx ON "paymentreconciliation" USING gin (sp_identifier);
 CREATE TABLE "paymentreconciliation_history" (
   id text NOT NULL,
@@ -5019,7 +4925,6 @@ CREATE TABLE "person" (
   sp_telecom_text text
 );
 CREATE INDEX person_last_updated_idx ON "person" (last_updated);
-CREATE INDEX person_tag_idx ON "person" USING gin (mt_tag);
 CREATE INDEX person_identifier_idx ON "person" USING gin (sp_identifier);
 CREATE INDEX person_patient_idx ON "person" USING gin (sp_patient);
 CREATE TABLE "person_history" (
@@ -5087,7 +4992,6 @@ CREATE TABLE "plandefinition" (
   sp_version_text text
 );
 CREATE INDEX plandefinition_last_updated_idx ON "plandefinition" (last_updated);
-CREATE INDEX plandefinition_tag_idx ON "plandefinition" USING gin (mt_tag);
 CREATE INDEX plandefinition_identifier_idx ON "plandefinition" USING gin (sp_identifier);
 CREATE TABLE "plandefinition_history" (
   id text NOT NULL,
@@ -5145,7 +5049,6 @@ CREATE TABLE "practitioner" (
   sp_telecom_text text
 );
 CREATE INDEX practitioner_last_updated_idx ON "practitioner" (last_updated);
-CREATE INDEX practitioner_tag_idx ON "practitioner" USING gin (mt_tag);
 CREATE INDEX practitioner_identifier_idx ON "practitioner" USING gin (sp_identifier);
 CREATE INDEX practitioner_name_idx ON "practitioner" USING gin (sp_name gin_trgm_ops);
 CREATE TABLE "practitioner_history" (
@@ -5196,7 +5099,6 @@ CREATE TABLE "practitionerrole" (
   sp_telecom_text text
 );
 CREATE INDEX practitionerrole_last_updated_idx ON "practitionerrole" (last_updated);
-CREATE INDEX practitionerrole_tag_idx ON "practitionerrole" USING gin (mt_tag);
 CREATE INDEX practitionerrole_identifier_idx ON "practitionerrole" USING gin (sp_identifier);
 CREATE TABLE "practitionerrole_history" (
   id text NOT NULL,
@@ -5251,9 +5153,9 @@ CREATE TABLE "procedure" (
   sp_subject_ident text[]
 );
 CREATE INDEX procedure_last_updated_idx ON "procedure" (last_updated);
-CREATE INDEX procedure_tag_idx ON "procedure" USING gin (mt_tag);
 CREATE INDEX procedure_code_idx ON "procedure" USING gin (sp_code);
 CREATE INDEX procedure_date_idx ON "procedure" (sp_date_lo);
+CREATE INDEX procedure_date_hi_idx ON "procedure" (sp_date_hi);
 CREATE INDEX procedure_encounter_idx ON "procedure" USING gin (sp_encounter);
 CREATE INDEX procedure_identifier_idx ON "procedure" USING gin (sp_identifier);
 CREATE INDEX procedure_patient_idx ON "procedure" USING gin (sp_patient);
@@ -5300,7 +5202,6 @@ CREATE TABLE "provenance" (
   sp_when_hi timestamptz
 );
 CREATE INDEX provenance_last_updated_idx ON "provenance" (last_updated);
-CREATE INDEX provenance_tag_idx ON "provenance" USING gin (mt_tag);
 CREATE INDEX provenance_patient_idx ON "provenance" USING gin (sp_patient);
 CREATE INDEX provenance_target_idx ON "provenance" USING gin (sp_target);
 CREATE TABLE "provenance_history" (
@@ -5357,7 +5258,6 @@ CREATE TABLE "questionnaire" (
   sp_version_text text
 );
 CREATE INDEX questionnaire_last_updated_idx ON "questionnaire" (last_updated);
-CREATE INDEX questionnaire_tag_idx ON "questionnaire" USING gin (mt_tag);
 CREATE INDEX questionnaire_code_idx ON "questionnaire" USING gin (sp_code);
 CREATE INDEX questionnaire_identifier_idx ON "questionnaire" USING gin (sp_identifier);
 CREATE TABLE "questionnaire_history" (
@@ -5404,7 +5304,6 @@ CREATE TABLE "questionnaireresponse" (
   sp_subject_ident text[]
 );
 CREATE INDEX questionnaireresponse_last_updated_idx ON "questionnaireresponse" (last_updated);
-CREATE INDEX questionnaireresponse_tag_idx ON "questionnaireresponse" USING gin (mt_tag);
 CREATE INDEX questionnaireresponse_encounter_idx ON "questionnaireresponse" USING gin (sp_encounter);
 CREATE INDEX questionnaireresponse_identifier_idx ON "questionnaireresponse" USING gin (sp_identifier);
 CREATE INDEX questionnaireresponse_patient_idx ON "questionnaireresponse" USING gin (sp_patient);
@@ -5465,7 +5364,6 @@ CREATE TABLE "relatedperson" (
   sp_telecom_text text
 );
 CREATE INDEX relatedperson_last_updated_idx ON "relatedperson" (last_updated);
-CREATE INDEX relatedperson_tag_idx ON "relatedperson" USING gin (mt_tag);
 CREATE INDEX relatedperson_identifier_idx ON "relatedperson" USING gin (sp_identifier);
 CREATE INDEX relatedperson_patient_idx ON "relatedperson" USING gin (sp_patient);
 CREATE TABLE "relatedperson_history" (
@@ -5517,7 +5415,6 @@ CREATE TABLE "requestgroup" (
   sp_subject_ident text[]
 );
 CREATE INDEX requestgroup_last_updated_idx ON "requestgroup" (last_updated);
-CREATE INDEX requestgroup_tag_idx ON "requestgroup" USING gin (mt_tag);
 CREATE INDEX requestgroup_code_idx ON "requestgroup" USING gin (sp_code);
 CREATE INDEX requestgroup_encounter_idx ON "requestgroup" USING gin (sp_encounter);
 CREATE INDEX requestgroup_identifier_idx ON "requestgroup" USING gin (sp_identifier);
@@ -5584,7 +5481,6 @@ CREATE TABLE "researchdefinition" (
   sp_version_text text
 );
 CREATE INDEX researchdefinition_last_updated_idx ON "researchdefinition" (last_updated);
-CREATE INDEX researchdefinition_tag_idx ON "researchdefinition" USING gin (mt_tag);
 CREATE INDEX researchdefinition_identifier_idx ON "researchdefinition" USING gin (sp_identifier);
 CREATE TABLE "researchdefinition_history" (
   id text NOT NULL,
@@ -5647,7 +5543,6 @@ CREATE TABLE "researchelementdefinition" (
   sp_version_text text
 );
 CREATE INDEX researchelementdefinition_last_updated_idx ON "researchelementdefinition" (last_updated);
-CREATE INDEX researchelementdefinition_tag_idx ON "researchelementdefinition" USING gin (mt_tag);
 CREATE INDEX researchelementdefinition_identifier_idx ON "researchelementdefinition" USING gin (sp_identifier);
 CREATE TABLE "researchelementdefinition_history" (
   id text NOT NULL,
@@ -5697,7 +5592,6 @@ CREATE TABLE "researchstudy" (
   sp_title_exact text[]
 );
 CREATE INDEX researchstudy_last_updated_idx ON "researchstudy" (last_updated);
-CREATE INDEX researchstudy_tag_idx ON "researchstudy" USING gin (mt_tag);
 CREATE INDEX researchstudy_identifier_idx ON "researchstudy" USING gin (sp_identifier);
 CREATE TABLE "researchstudy_history" (
   id text NOT NULL,
@@ -5733,7 +5627,6 @@ CREATE TABLE "researchsubject" (
   sp_study_ident text[]
 );
 CREATE INDEX researchsubject_last_updated_idx ON "researchsubject" (last_updated);
-CREATE INDEX researchsubject_tag_idx ON "researchsubject" USING gin (mt_tag);
 CREATE INDEX researchsubject_identifier_idx ON "researchsubject" USING gin (sp_identifier);
 CREATE INDEX researchsubject_patient_idx ON "researchsubject" USING gin (sp_patient);
 CREATE TABLE "researchsubject_history" (
@@ -5777,7 +5670,6 @@ CREATE TABLE "riskassessment" (
   sp_subject_ident text[]
 );
 CREATE INDEX riskassessment_last_updated_idx ON "riskassessment" (last_updated);
-CREATE INDEX riskassessment_tag_idx ON "riskassessment" USING gin (mt_tag);
 CREATE INDEX riskassessment_encounter_idx ON "riskassessment" USING gin (sp_encounter);
 CREATE INDEX riskassessment_identifier_idx ON "riskassessment" USING gin (sp_identifier);
 CREATE INDEX riskassessment_patient_idx ON "riskassessment" USING gin (sp_patient);
@@ -5831,7 +5723,6 @@ CREATE TABLE "riskevidencesynthesis" (
   sp_version_text text
 );
 CREATE INDEX riskevidencesynthesis_last_updated_idx ON "riskevidencesynthesis" (last_updated);
-CREATE INDEX riskevidencesynthesis_tag_idx ON "riskevidencesynthesis" USING gin (mt_tag);
 CREATE INDEX riskevidencesynthesis_identifier_idx ON "riskevidencesynthesis" USING gin (sp_identifier);
 CREATE TABLE "riskevidencesynthesis_history" (
   id text NOT NULL,
@@ -5869,7 +5760,6 @@ CREATE TABLE "schedule" (
   sp_specialty_text text
 );
 CREATE INDEX schedule_last_updated_idx ON "schedule" (last_updated);
-CREATE INDEX schedule_tag_idx ON "schedule" USING gin (mt_tag);
 CREATE INDEX schedule_identifier_idx ON "schedule" USING gin (sp_identifier);
 CREATE TABLE "schedule_history" (
   id text NOT NULL,
@@ -5926,7 +5816,6 @@ CREATE TABLE "searchparameter" (
   sp_version_text text
 );
 CREATE INDEX searchparameter_last_updated_idx ON "searchparameter" (last_updated);
-CREATE INDEX searchparameter_tag_idx ON "searchparameter" USING gin (mt_tag);
 CREATE INDEX searchparameter_code_idx ON "searchparameter" USING gin (sp_code);
 CREATE TABLE "searchparameter_history" (
   id text NOT NULL,
@@ -5991,8 +5880,8 @@ CREATE TABLE "servicerequest" (
   sp_subject_ident text[]
 );
 CREATE INDEX servicerequest_last_updated_idx ON "servicerequest" (last_updated);
-CREATE INDEX servicerequest_tag_idx ON "servicerequest" USING gin (mt_tag);
 CREATE INDEX servicerequest_authored_idx ON "servicerequest" (sp_authored_lo);
+CREATE INDEX servicerequest_authored_hi_idx ON "servicerequest" (sp_authored_hi);
 CREATE INDEX servicerequest_code_idx ON "servicerequest" USING gin (sp_code);
 CREATE INDEX servicerequest_encounter_idx ON "servicerequest" USING gin (sp_encounter);
 CREATE INDEX servicerequest_identifier_idx ON "servicerequest" USING gin (sp_identifier);
@@ -6036,7 +5925,6 @@ CREATE TABLE "slot" (
   sp_status_text text
 );
 CREATE INDEX slot_last_updated_idx ON "slot" (last_updated);
-CREATE INDEX slot_tag_idx ON "slot" USING gin (mt_tag);
 CREATE INDEX slot_identifier_idx ON "slot" USING gin (sp_identifier);
 CREATE TABLE "slot_history" (
   id text NOT NULL,
@@ -6084,7 +5972,6 @@ CREATE TABLE "specimen" (
   sp_type_text text
 );
 CREATE INDEX specimen_last_updated_idx ON "specimen" (last_updated);
-CREATE INDEX specimen_tag_idx ON "specimen" USING gin (mt_tag);
 CREATE INDEX specimen_identifier_idx ON "specimen" USING gin (sp_identifier);
 CREATE INDEX specimen_patient_idx ON "specimen" USING gin (sp_patient);
 CREATE INDEX specimen_subject_idx ON "specimen" USING gin (sp_subject);
@@ -6116,7 +6003,6 @@ CREATE TABLE "specimendefinition" (
   sp_type_text text
 );
 CREATE INDEX specimendefinition_last_updated_idx ON "specimendefinition" (last_updated);
-CREATE INDEX specimendefinition_tag_idx ON "specimendefinition" USING gin (mt_tag);
 CREATE INDEX specimendefinition_identifier_idx ON "specimendefinition" USING gin (sp_identifier);
 CREATE TABLE "specimendefinition_history" (
   id text NOT NULL,
@@ -6186,7 +6072,6 @@ CREATE TABLE "structuredefinition" (
   sp_version_text text
 );
 CREATE INDEX structuredefinition_last_updated_idx ON "structuredefinition" (last_updated);
-CREATE INDEX structuredefinition_tag_idx ON "structuredefinition" USING gin (mt_tag);
 CREATE INDEX structuredefinition_identifier_idx ON "structuredefinition" USING gin (sp_identifier);
 CREATE INDEX structuredefinition_url_idx ON "structuredefinition" USING gin (sp_url);
 CREATE TABLE "structuredefinition_history" (
@@ -6236,7 +6121,6 @@ CREATE TABLE "structuremap" (
   sp_version_text text
 );
 CREATE INDEX structuremap_last_updated_idx ON "structuremap" (last_updated);
-CREATE INDEX structuremap_tag_idx ON "structuremap" USING gin (mt_tag);
 CREATE INDEX structuremap_identifier_idx ON "structuremap" USING gin (sp_identifier);
 CREATE TABLE "structuremap_history" (
   id text NOT NULL,
@@ -6271,7 +6155,6 @@ CREATE TABLE "subscription" (
   sp_url text[]
 );
 CREATE INDEX subscription_last_updated_idx ON "subscription" (last_updated);
-CREATE INDEX subscription_tag_idx ON "subscription" USING gin (mt_tag);
 CREATE TABLE "subscription_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -6310,7 +6193,6 @@ CREATE TABLE "substance" (
   sp_substance_reference_ident text[]
 );
 CREATE INDEX substance_last_updated_idx ON "substance" (last_updated);
-CREATE INDEX substance_tag_idx ON "substance" USING gin (mt_tag);
 CREATE INDEX substance_code_idx ON "substance" USING gin (sp_code);
 CREATE INDEX substance_identifier_idx ON "substance" USING gin (sp_identifier);
 CREATE TABLE "substance_history" (
@@ -6335,7 +6217,6 @@ CREATE TABLE "substancenucleicacid" (
   mt_source text[]
 );
 CREATE INDEX substancenucleicacid_last_updated_idx ON "substancenucleicacid" (last_updated);
-CREATE INDEX substancenucleicacid_tag_idx ON "substancenucleicacid" USING gin (mt_tag);
 CREATE TABLE "substancenucleicacid_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -6358,7 +6239,6 @@ CREATE TABLE "substancepolymer" (
   mt_source text[]
 );
 CREATE INDEX substancepolymer_last_updated_idx ON "substancepolymer" (last_updated);
-CREATE INDEX substancepolymer_tag_idx ON "substancepolymer" USING gin (mt_tag);
 CREATE TABLE "substancepolymer_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -6381,7 +6261,6 @@ CREATE TABLE "substanceprotein" (
   mt_source text[]
 );
 CREATE INDEX substanceprotein_last_updated_idx ON "substanceprotein" (last_updated);
-CREATE INDEX substanceprotein_tag_idx ON "substanceprotein" USING gin (mt_tag);
 CREATE TABLE "substanceprotein_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -6404,7 +6283,6 @@ CREATE TABLE "substancereferenceinformation" (
   mt_source text[]
 );
 CREATE INDEX substancereferenceinformation_last_updated_idx ON "substancereferenceinformation" (last_updated);
-CREATE INDEX substancereferenceinformation_tag_idx ON "substancereferenceinformation" USING gin (mt_tag);
 CREATE TABLE "substancereferenceinformation_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -6427,7 +6305,6 @@ CREATE TABLE "substancesourcematerial" (
   mt_source text[]
 );
 CREATE INDEX substancesourcematerial_last_updated_idx ON "substancesourcematerial" (last_updated);
-CREATE INDEX substancesourcematerial_tag_idx ON "substancesourcematerial" USING gin (mt_tag);
 CREATE TABLE "substancesourcematerial_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -6452,7 +6329,6 @@ CREATE TABLE "substancespecification" (
   sp_code_text text
 );
 CREATE INDEX substancespecification_last_updated_idx ON "substancespecification" (last_updated);
-CREATE INDEX substancespecification_tag_idx ON "substancespecification" USING gin (mt_tag);
 CREATE INDEX substancespecification_code_idx ON "substancespecification" USING gin (sp_code);
 CREATE TABLE "substancespecification_history" (
   id text NOT NULL,
@@ -6486,7 +6362,6 @@ CREATE TABLE "supplydelivery" (
   sp_supplier_ident text[]
 );
 CREATE INDEX supplydelivery_last_updated_idx ON "supplydelivery" (last_updated);
-CREATE INDEX supplydelivery_tag_idx ON "supplydelivery" USING gin (mt_tag);
 CREATE INDEX supplydelivery_identifier_idx ON "supplydelivery" USING gin (sp_identifier);
 CREATE INDEX supplydelivery_patient_idx ON "supplydelivery" USING gin (sp_patient);
 CREATE TABLE "supplydelivery_history" (
@@ -6525,7 +6400,6 @@ CREATE TABLE "supplyrequest" (
   sp_supplier_ident text[]
 );
 CREATE INDEX supplyrequest_last_updated_idx ON "supplyrequest" (last_updated);
-CREATE INDEX supplyrequest_tag_idx ON "supplyrequest" USING gin (mt_tag);
 CREATE INDEX supplyrequest_identifier_idx ON "supplyrequest" USING gin (sp_identifier);
 CREATE INDEX supplyrequest_subject_idx ON "supplyrequest" USING gin (sp_subject);
 CREATE TABLE "supplyrequest_history" (
@@ -6588,7 +6462,6 @@ CREATE TABLE "task" (
   sp_subject_ident text[]
 );
 CREATE INDEX task_last_updated_idx ON "task" (last_updated);
-CREATE INDEX task_tag_idx ON "task" USING gin (mt_tag);
 CREATE INDEX task_code_idx ON "task" USING gin (sp_code);
 CREATE INDEX task_encounter_idx ON "task" USING gin (sp_encounter);
 CREATE INDEX task_focus_idx ON "task" USING gin (sp_focus);
@@ -6640,7 +6513,6 @@ CREATE TABLE "terminologycapabilities" (
   sp_version_text text
 );
 CREATE INDEX terminologycapabilities_last_updated_idx ON "terminologycapabilities" (last_updated);
-CREATE INDEX terminologycapabilities_tag_idx ON "terminologycapabilities" USING gin (mt_tag);
 CREATE TABLE "terminologycapabilities_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -6674,7 +6546,6 @@ CREATE TABLE "testreport" (
   sp_testscript_ident text[]
 );
 CREATE INDEX testreport_last_updated_idx ON "testreport" (last_updated);
-CREATE INDEX testreport_tag_idx ON "testreport" USING gin (mt_tag);
 CREATE INDEX testreport_identifier_idx ON "testreport" USING gin (sp_identifier);
 CREATE TABLE "testreport_history" (
   id text NOT NULL,
@@ -6725,7 +6596,6 @@ CREATE TABLE "testscript" (
   sp_version_text text
 );
 CREATE INDEX testscript_last_updated_idx ON "testscript" (last_updated);
-CREATE INDEX testscript_tag_idx ON "testscript" USING gin (mt_tag);
 CREATE INDEX testscript_identifier_idx ON "testscript" USING gin (sp_identifier);
 CREATE TABLE "testscript_history" (
   id text NOT NULL,
@@ -6778,7 +6648,6 @@ CREATE TABLE "valueset" (
   sp_version_text text
 );
 CREATE INDEX valueset_last_updated_idx ON "valueset" (last_updated);
-CREATE INDEX valueset_tag_idx ON "valueset" USING gin (mt_tag);
 CREATE INDEX valueset_code_idx ON "valueset" USING gin (sp_code);
 CREATE INDEX valueset_identifier_idx ON "valueset" USING gin (sp_identifier);
 CREATE INDEX valueset_url_idx ON "valueset" USING gin (sp_url);
@@ -6806,7 +6675,6 @@ CREATE TABLE "verificationresult" (
   sp_target_ident text[]
 );
 CREATE INDEX verificationresult_last_updated_idx ON "verificationresult" (last_updated);
-CREATE INDEX verificationresult_tag_idx ON "verificationresult" USING gin (mt_tag);
 CREATE TABLE "verificationresult_history" (
   id text NOT NULL,
   version_id bigint NOT NULL,
@@ -6841,7 +6709,6 @@ CREATE TABLE "visionprescription" (
   sp_status_text text
 );
 CREATE INDEX visionprescription_last_updated_idx ON "visionprescription" (last_updated);
-CREATE INDEX visionprescription_tag_idx ON "visionprescription" USING gin (mt_tag);
 CREATE INDEX visionprescription_encounter_idx ON "visionprescription" USING gin (sp_encounter);
 CREATE INDEX visionprescription_identifier_idx ON "visionprescription" USING gin (sp_identifier);
 CREATE INDEX visionprescription_patient_idx ON "visionprescription" USING gin (sp_patient);

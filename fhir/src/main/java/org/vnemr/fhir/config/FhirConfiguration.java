@@ -93,7 +93,10 @@ public class FhirConfiguration {
     }
 
     @Bean
-    public SearchService searchService(SearchParamCatalog catalog, DataSource dataSource) {
+    public SearchService searchService(SearchParamCatalog catalog, DataSource dataSource, FhirProperties properties) {
+        if (properties.cursorKey() != null && !properties.cursorKey().isBlank()) {
+            return new SearchService(catalog, dataSource, java.util.Base64.getDecoder().decode(properties.cursorKey()));
+        }
         return new SearchService(catalog, dataSource);
     }
 

@@ -10,10 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param strictValidation     run HAPI's full instance validator on every write (default false: slow)
  * @param maxRequestBytes      largest accepted request body (default 64 MiB)
  * @param exportDirectory      where Bulk Data export files are written (default {@code data/exports})
+ * @param cursorKey            base64 key that signs search paging cursors; give every node of one
+ *                             installation the same key (from the environment) so a next link works on any of
+ *                             them; unset: a random key per start
  */
 @ConfigurationProperties(prefix = "vnemr.fhir")
 public record FhirProperties(@DefaultValue("true") boolean referentialIntegrity,
                              @DefaultValue("false") boolean strictValidation,
                              @DefaultValue("67108864") long maxRequestBytes,
-                             @DefaultValue("data/exports") String exportDirectory) {
+                             @DefaultValue("data/exports") String exportDirectory,
+                             String cursorKey) {
 }

@@ -83,8 +83,13 @@ public final class SchemaGenerator {
                         .append(" USING gin (").append(param.column()).append(");\n");
                 case STRING -> sql.append("CREATE INDEX ").append(index).append(" ON ").append(table)
                         .append(" USING gin (").append(param.column()).append(" gin_trgm_ops);\n");
-                case DATE -> sql.append("CREATE INDEX ").append(index).append(" ON ").append(table)
-                        .append(" (").append(param.column()).append("_lo);\n");
+                case DATE -> {
+                    // both ends: ge/gt/eb compare the upper end, le/lt/sa the lower one
+                    sql.append("CREATE INDEX ").append(index).append(" ON ").append(table)
+                            .append(" (").append(param.column()).append("_lo);\n");
+                    sql.append("CREATE INDEX ").append(index.replace("_idx", "_hi_idx")).append(" ON ").append(table)
+                            .append(" (").append(param.column()).append("_hi);\n");
+                }
                 case NUMBER, QUANTITY -> { /* arrays of numbers: searched by scan */ }
             }
         }
