@@ -1,6 +1,7 @@
 package org.vnemr.fhir.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 
 import java.util.List;
 
@@ -107,6 +108,29 @@ final class CompiledPath {
             if (reference != null && reference.isTextual() && ReferenceText.targetTypeIs(reference.textValue(), targetType)) {
                 emit(node, type, sink);
             }
+        }
+    }
+
+    /**
+     * {@code X.exists() and X != false} evaluated on the resource (the first step of its chain): {@code true}
+     * when X has a value other than the boolean {@code false}, else {@code false} — never empty.
+     */
+    static final class ExistsAndNotFalse extends Step {
+        private final CompiledPath inner;
+
+        ExistsAndNotFalse(CompiledPath inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        void apply(JsonNode node, String type, ValueSink sink) {
+            boolean[] result = {false};
+            inner.evaluate(node, type, (value, valueType) -> {
+                if (!(value.isBoolean() && !value.booleanValue())) {
+                    result[0] = true;
+                }
+            });
+            emit(BooleanNode.valueOf(result[0]), "boolean", sink);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The write-path indexer: every search parameter of the catalogue is compiled once, at construction, into a
@@ -27,24 +28,31 @@ public final class JsonResourceIndexer implements ResourceIndexer {
     private final Map<String, String> fallbackExpressions;
 
     public JsonResourceIndexer(SearchParamCatalog catalog) {
+        this(catalog, Set.of());
+    }
+
+    /**
+     * @param forcedFallbacks parameters ({@code Type.code}) to evaluate with HAPI's engine even though they
+     *                        compile (for tests of the fallback path)
+     */
+    JsonResourceIndexer(SearchParamCatalog catalog, Set<String> forcedFallbacks) {
         this.fallback = new FhirPathFallback(catalog.fhirContext());
         PathCompiler compiler = new PathCompiler(catalog.fhirContext());
         Map<String, TypePlan> byType = new HashMap<>();
         Map<String, String> fallbacks = new LinkedHashMap<>();
         for (String type : catalog.resourceTypes()) {
             List<ParamPlan> params = new ArrayList<>();
-            boolean needsFallback = false;
             for (SearchParam param : catalog.params(type).values()) {
-                CompiledPath compiled = compiler.compile(type, param.expression()).orElse(null);
+                CompiledPath compiled = forcedFallbacks.contains(type + "." + param.name()) ? null
+                        : compiler.compile(type, param.expression()).orElse(null);
                 IFhirPath.IParsedExpression parsed = null;
                 if (compiled == null) {
                     parsed = fallback.parse(param.expression());
                     fallbacks.put(type + "." + param.name(), param.expression());
-                    needsFallback = true;
                 }
                 params.add(new ParamPlan(param, compiled, parsed));
             }
-            byType.put(type, new TypePlan(List.copyOf(params), needsFallback));
+            byType.put(type, new TypePlan(List.copyOf(params)));
         }
         this.plans = byType;
         this.fallbackExpressions = Collections.unmodifiableMap(fallbacks);
@@ -135,6 +143,6 @@ public final class JsonResourceIndexer implements ResourceIndexer {
     private record ParamPlan(SearchParam param, CompiledPath compiled, IFhirPath.IParsedExpression parsed) {
     }
 
-    private record TypePlan(List<ParamPlan> params, boolean needsFallback) {
+    private record TypePlan(List<ParamPlan> params) {
     }
 }

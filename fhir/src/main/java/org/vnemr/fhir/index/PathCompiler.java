@@ -9,6 +9,8 @@ import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles the FHIRPath subset used by nearly all R4 search parameters into {@link CompiledPath}s, resolving
@@ -16,10 +18,14 @@ import java.util.Optional;
  *
  * <p>Supported: element paths ({@code Patient.name.given}, also without the type prefix), unions
  * ({@code a | b}), parentheses, choice types by {@code as T}, {@code as(T)} and {@code ofType(T)}, indexers
- * ({@code entry[0]}), {@code where(resolve() is T)} and {@code where(child = 'literal')}. Anything else
- * (e.g. {@code exists()}, {@code and}, {@code !=}) is refused, and the caller falls back to HAPI's engine.
+ * ({@code entry[0]}), {@code where(resolve() is T)}, {@code where(child = 'literal')} and the boolean
+ * {@code X.exists() and X != false}. Anything else is refused, and the caller falls back to HAPI's engine.
  */
 final class PathCompiler {
+
+    /** {@code X.exists() and X != false}, e.g. Patient.deceased: a boolean that is never empty. */
+    private static final Pattern EXISTS_AND_NOT_FALSE =
+            Pattern.compile("([A-Za-z.]+)\\.exists\\(\\) and ([A-Za-z.]+) != false");
 
     private final FhirContext fhirContext;
 
@@ -30,6 +36,11 @@ final class PathCompiler {
     /** The compiled expression, or empty when it uses something outside the supported subset. */
     Optional<CompiledPath> compile(String resourceType, String expression) {
         try {
+            Matcher presence = EXISTS_AND_NOT_FALSE.matcher(expression.strip());
+            if (presence.matches() && presence.group(1).equals(presence.group(2))) {
+                CompiledPath inner = compile(resourceType, presence.group(1)).orElseThrow(() -> new Unsupported("inner"));
+                return Optional.of(new CompiledPath(List.of(new CompiledPath.ExistsAndNotFalse(inner))));
+            }
             List<List<Op>> chains = new Parser(expression).parseAll();
             RuntimeResourceDefinition root = fhirContext.getResourceDefinition(resourceType);
             List<CompiledPath.Step> compiled = new ArrayList<>();
