@@ -2,7 +2,6 @@ package org.vnemr.fhir.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.vnemr.fhir.schema.SearchParam;
-import org.vnemr.fhir.text.VietnameseText;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -123,7 +122,7 @@ abstract class ColumnValues implements ValueSink {
 
         private void addText(String text) {
             if (text != null) {
-                String folded = VietnameseText.fold(text);
+                String folded = TextFolding.fold(text);
                 if (!folded.isEmpty()) {
                     texts.add(folded);
                 }
@@ -250,10 +249,10 @@ abstract class ColumnValues implements ValueSink {
             if (value == null || value.isBlank()) {
                 return;
             }
-            String f = VietnameseText.fold(value);
+            String f = TextFolding.fold(value);
             if (!f.isEmpty()) {
                 folded.add(f);
-                exact.add(VietnameseText.nfc(value));
+                exact.add(TextFolding.nfc(value));
             }
         }
 
