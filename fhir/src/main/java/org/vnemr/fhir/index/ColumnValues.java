@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Collects the values of one search parameter for one resource and writes them to its columns in the layout
@@ -18,15 +19,22 @@ abstract class ColumnValues implements ValueSink {
     abstract void writeTo(IndexedValues out);
 
     static ColumnValues forParam(SearchParam param) {
-        String c = param.column();
+        return factory(param).get();
+    }
+
+    /** Makes empty collectors for {@code param}, with the column names worked out once. */
+    static Supplier<ColumnValues> factory(SearchParam param) {
+        List<String> columns = param.columns();
+        String c = columns.get(0);
+        String second = columns.size() > 1 ? columns.get(1) : null;
         return switch (param.type()) {
-            case TOKEN -> new Tokens(c, c + "_text");
-            case STRING -> new Strings(c, c + "_exact");
-            case DATE -> new Dates(c + "_lo", c + "_hi");
-            case REFERENCE -> new References(c, c + "_ident");
-            case QUANTITY -> new Quantities(c, c + "_unit");
-            case NUMBER -> new Numbers(c);
-            case URI -> new Uris(c);
+            case TOKEN -> () -> new Tokens(c, second);
+            case STRING -> () -> new Strings(c, second);
+            case DATE -> () -> new Dates(c, second);
+            case REFERENCE -> () -> new References(c, second);
+            case QUANTITY -> () -> new Quantities(c, second);
+            case NUMBER -> () -> new Numbers(c);
+            case URI -> () -> new Uris(c);
         };
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The write-path indexer: every search parameter of the catalogue is compiled once, at construction, into a
@@ -50,7 +51,7 @@ public final class JsonResourceIndexer implements ResourceIndexer {
                     parsed = fallback.parse(param.expression());
                     fallbacks.put(type + "." + param.name(), param.expression());
                 }
-                params.add(new ParamPlan(param, compiled, parsed));
+                params.add(new ParamPlan(param, ColumnValues.factory(param), compiled, parsed));
             }
             byType.put(type, new TypePlan(List.copyOf(params)));
         }
@@ -75,7 +76,7 @@ public final class JsonResourceIndexer implements ResourceIndexer {
         String type = typeNode.asText();
         IBaseResource hapiResource = null;
         for (ParamPlan param : plan.params) {
-            ColumnValues values = ColumnValues.forParam(param.param);
+            ColumnValues values = param.collectors.get();
             if (param.compiled != null) {
                 param.compiled.evaluate(resource, type, values);
             } else {
@@ -140,7 +141,7 @@ public final class JsonResourceIndexer implements ResourceIndexer {
         return tokens.toArray();
     }
 
-    private record ParamPlan(SearchParam param, CompiledPath compiled, IFhirPath.IParsedExpression parsed) {
+    private record ParamPlan(SearchParam param, Supplier<ColumnValues> collectors, CompiledPath compiled, IFhirPath.IParsedExpression parsed) {
     }
 
     private record TypePlan(List<ParamPlan> params) {
