@@ -6,7 +6,9 @@ import org.vnemr.fhir.schema.SearchParam;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -49,13 +51,28 @@ abstract class ColumnValues implements ValueSink {
         return s.isBlank() ? null : s;
     }
 
-    /** A small insertion-ordered set; search columns hold a handful of values, so a list scan beats hashing. */
+    /**
+     * An insertion-ordered set of strings. Search columns usually hold a handful of values, where a list scan
+     * beats hashing; a hash index is added when a column grows large (e.g. the codes of a ValueSet expansion).
+     */
     static final class Distinct {
+        private static final int SCAN_LIMIT = 16;
         private final List<String> values = new ArrayList<>(4);
+        private Set<String> index;
 
         void add(String value) {
-            if (value != null && !values.contains(value)) {
+            if (value == null) {
+                return;
+            }
+            if (index != null) {
+                if (index.add(value)) {
+                    values.add(value);
+                }
+            } else if (!values.contains(value)) {
                 values.add(value);
+                if (values.size() > SCAN_LIMIT) {
+                    index = new HashSet<>(values);
+                }
             }
         }
 

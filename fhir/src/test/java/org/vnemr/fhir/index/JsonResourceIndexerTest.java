@@ -276,6 +276,17 @@ class JsonResourceIndexerTest {
     }
 
     @Test
+    void index_largeExpansionKeepsEachTokenOnce() {
+        StringBuilder contains = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            contains.append(i == 0 ? "" : ",").append("{\"system\":\"urn:s\",\"code\":\"c").append(i % 2_500).append("\"}");
+        }
+        IndexedValues v = index("{\"resourceType\":\"ValueSet\",\"expansion\":{\"contains\":[" + contains + "]}}");
+
+        assertThat(strings(v, "sp_code")).hasSize(2_500 * 2).doesNotHaveDuplicates();
+    }
+
+    @Test
     void index_missingValuesLeaveColumnsAbsent() {
         IndexedValues v = index("{\"resourceType\":\"Observation\",\"status\":\"final\"}");
 
