@@ -12,6 +12,7 @@ import org.vnemr.fhir.bulk.BulkExportController;
 import org.vnemr.fhir.bulk.BulkExportProvider;
 import org.vnemr.fhir.bulk.BulkExportService;
 import org.vnemr.fhir.bulk.BulkImporter;
+import org.vnemr.fhir.index.JsonResourceIndexer;
 import org.vnemr.fhir.index.ResourceIndexer;
 import org.vnemr.fhir.rest.BundleProcessor;
 import org.vnemr.fhir.rest.CapabilityStatementCustomizer;
@@ -104,6 +105,11 @@ public class FhirConfiguration {
     @Bean
     public ConditionalMatcher conditionalMatcher(SearchService search) {
         return (type, query, limit) -> search.matchIds(type, SearchService.parseQueryString(query), limit);
+    }
+
+    @Bean
+    public JsonResourceIndexer resourceIndexer(SearchParamCatalog catalog) {
+        return new JsonResourceIndexer(catalog);
     }
 
     @Bean

@@ -32,12 +32,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * For the official R4 examples, the compiled extractors index exactly what HAPI's FHIRPath engine selects
  * for the same expressions (both results go through the same column writers, so this checks the paths).
- * The examples are read from the directory in system property {@code vnemr.r4examples}
+ * The examples come from {@link org.vnemr.fhir.testing.R4Examples} (system property {@code vnemr.r4examples}, or fetched once with npm)
  * (default {@code target/r4-examples/package}: the unpacked {@code hl7.fhir.r4.examples} package).
  */
 class JsonIndexerMatchesFhirPathTest {
@@ -57,8 +56,7 @@ class JsonIndexerMatchesFhirPathTest {
 
     @Test
     void index_r4ExamplesGiveTheSameValuesAsHapiFhirPath() throws IOException {
-        Path dir = Path.of(System.getProperty("vnemr.r4examples", "target/r4-examples/package"));
-        assumeTrue(Files.isDirectory(dir), "R4 examples not found in " + dir.toAbsolutePath());
+        Path dir = org.vnemr.fhir.testing.R4Examples.directory();
 
         IFhirPath fhirPath = fhirContext.newFhirPath();
         fhirPath.setEvaluationContext(new StubResolver());

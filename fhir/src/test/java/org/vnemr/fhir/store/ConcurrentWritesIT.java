@@ -81,7 +81,7 @@ class ConcurrentWritesIT {
         }
         assertThat(created).isEqualTo(1);
         assertThat(ids).hasSize(1);
-        JsonNode found = FhirJson.parseResource(server.get("Patient?identifier=urn:race|" + value).body());
+        JsonNode found = FhirJson.parseResource(server.get("Patient?identifier=urn:race%7C" + value).body());
         assertThat(found.path("entry")).hasSize(1);
     }
 

@@ -131,7 +131,7 @@ public final class FhirTestServer implements AutoCloseable {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class)
-    @Import({FhirConfiguration.class, InterimComponents.class})
+    @Import(FhirConfiguration.class)
     static class TestApp {
     }
 

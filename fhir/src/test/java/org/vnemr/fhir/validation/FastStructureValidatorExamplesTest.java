@@ -17,12 +17,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the structure check over every official R4 example resource (the {@code package/} folder of
- * {@code hl7.fhir.r4.examples}, found through system property {@code vnemr.r4examples}, default
- * {@code target/r4-examples/package}); skipped when the folder is absent.
+ * {@code hl7.fhir.r4.examples}, from {@link org.vnemr.fhir.testing.R4Examples}: system property
+ * {@code vnemr.r4examples}, or fetched once with npm).
  */
 class FastStructureValidatorExamplesTest {
 
@@ -61,8 +60,7 @@ class FastStructureValidatorExamplesTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path folder = Path.of(System.getProperty("vnemr.r4examples", "target/r4-examples/package"));
-        assumeTrue(Files.isDirectory(folder), "R4 examples not found at " + folder.toAbsolutePath());
+        Path folder = org.vnemr.fhir.testing.R4Examples.directory();
         validator = new FastStructureValidator(FhirContext.forR4Cached());
         examples = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
