@@ -38,6 +38,13 @@ public class WriteService {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final int ATTEMPTS = 4;
+    /**
+     * Problems an import with relaxed integrity stores anyway (as warnings): an import must keep the source
+     * system's records as they are, including missing required elements and references that cannot be
+     * checked here. Malformed structure, unknown elements and bad values are refused in every mode.
+     */
+    private static final Set<String> RELAXED_IN_IMPORTS = Set.of("VNEMR-1107", "VNEMR-1116", "VNEMR-1118",
+            "VNEMR-1131");
 
     private final ResourceStore store;
     private final SearchParamCatalog catalog;
@@ -288,6 +295,10 @@ public class WriteService {
                     issues.addAll(instanceValidator.validate(bodies[i], null).getIssue());
                 }
                 for (OperationOutcome.OperationOutcomeIssueComponent issue : issues) {
+                    if (!options.referentialIntegrity() && issue.getDetails().getCoding().stream()
+                            .anyMatch(c -> RELAXED_IN_IMPORTS.contains(c.getCode()))) {
+                        continue;
+                    }
                     if (issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
                             || issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL) {
                         if (requests.size() > 1) {
@@ -345,12 +356,12 @@ public class WriteService {
                         }
                         continue;
                     }
+                    if (!options.referentialIntegrity()) {
+                        continue;
+                    }
                     String[] typeAndId = site.typeAndId();
                     if (typeAndId == null || !catalog.isResourceType(typeAndId[0])) {
                         throw FhirError.badRequest("VNEMR-1012", site.path(), ref);
-                    }
-                    if (!options.referentialIntegrity()) {
-                        continue;
                     }
                     String key = typeAndId[0] + "/" + typeAndId[1];
                     if (deletedHere.contains(key)) {

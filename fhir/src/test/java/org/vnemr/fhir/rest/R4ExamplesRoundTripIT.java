@@ -42,6 +42,12 @@ class R4ExamplesRoundTripIT {
         server.close();
     }
 
+    /**
+     * The one official example that no FHIR server may store under its id: ids are at most 64 characters, this
+     * one has 67. It must be refused with VNEMR-1008.
+     */
+    static final String ID_TOO_LONG = "SearchParameter-questionnaireresponse-extensions-QuestionnaireResponse-item-subject.json";
+
     @Test
     void everyExample_isStoredWithPutAndReadBackUnchanged() throws Exception {
         List<Path> files = R4Examples.files();
@@ -66,6 +72,12 @@ class R4ExamplesRoundTripIT {
             String id = example.path("id").asText();
             Response put = server.send("PUT", type + "/" + id, FhirJson.write(example),
                     Map.of(RequestContext.HEADER_INTEGRITY, "off", "Prefer", "return=minimal"));
+            if (file.getFileName().toString().equals(ID_TOO_LONG)) {
+                if (put.status() != 400 || !put.body().contains("VNEMR-1008")) {
+                    failures.add(file.getFileName() + ": an id over 64 characters must be refused: " + put.status());
+                }
+                return;
+            }
             if (put.status() != 200 && put.status() != 201) {
                 failures.add(file.getFileName() + ": PUT " + put.status() + " " + abbreviate(put.body()));
                 return;
