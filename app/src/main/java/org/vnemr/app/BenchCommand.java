@@ -47,7 +47,9 @@ final class BenchCommand {
         try (ConfigurableApplicationContext context = VnemrApplication.serve(springArgs.toArray(String[]::new))) {
             String port = context.getEnvironment().getProperty("local.server.port");
             BulkImporter importer = context.getBean(BulkImporter.class);
-            var dataSource = (com.zaxxer.hikari.HikariDataSource) context.getBean(javax.sql.DataSource.class);
+            javax.sql.DataSource bean = context.getBean(javax.sql.DataSource.class);
+            var dataSource = bean instanceof com.zaxxer.hikari.HikariDataSource hikari ? hikari
+                    : ((org.vnemr.app.db.DatabaseConfiguration.StartingDataSource) bean).pool();
             BenchmarkOptions options = BenchmarkOptions.defaults(URI.create("http://localhost:" + port + "/fhir"))
                     .withPatients(patients).withConcurrency(concurrency).withSeed(seed)
                     .withBulkImport(dir -> {

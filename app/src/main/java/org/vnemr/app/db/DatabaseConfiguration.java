@@ -38,17 +38,63 @@ public class DatabaseConfiguration {
         }
         Path home = Path.of(env.getProperty("vnemr.home", env.getProperty("VNEMR_HOME", "data")));
         int port = env.getProperty("vnemr.db.embedded-port", Integer.class, 0);
-        EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres"), port);
-        postgres.createDatabaseIfMissing("vnemr");
-        config.setJdbcUrl(withBatchRewrite(postgres.jdbcUrl("vnemr")));
-        config.setUsername(postgres.user());
-        config.setPassword(postgres.password());
-        return new EmbeddedDataSource(config, postgres);
+        // the server starts on its own thread while the rest of the application builds; the first
+        // connection request waits for it
+        java.util.concurrent.CompletableFuture<EmbeddedDataSource> started =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("postgres"), port);
+                    postgres.createDatabaseIfMissing("vnemr");
+                    config.setJdbcUrl(withBatchRewrite(postgres.jdbcUrl("vnemr")));
+                    config.setUsername(postgres.user());
+                    config.setPassword(postgres.password());
+                    return new EmbeddedDataSource(config, postgres);
+                }, work -> new Thread(work, "embedded-postgres-start").start());
+        return new StartingDataSource(started);
     }
 
     private static String withBatchRewrite(String url) {
         return url.contains("reWriteBatchedInserts") ? url
                 : url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
+
+    /** A data source whose embedded server is still starting: every call waits for it, then delegates. */
+    public static final class StartingDataSource extends org.springframework.jdbc.datasource.DelegatingDataSource
+            implements AutoCloseable {
+
+        private final java.util.concurrent.CompletableFuture<EmbeddedDataSource> started;
+
+        StartingDataSource(java.util.concurrent.CompletableFuture<EmbeddedDataSource> started) {
+            this.started = started;
+        }
+
+        @Override
+        public DataSource getTargetDataSource() {
+            try {
+                return started.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        @Override
+        protected DataSource obtainTargetDataSource() {
+            return getTargetDataSource();
+        }
+
+        @Override
+        public void afterPropertiesSet() {
+            // the target arrives later
+        }
+
+        /** The pool and JDBC URL, for the benchmark's database-size figure. */
+        public com.zaxxer.hikari.HikariDataSource pool() {
+            return started.join();
+        }
+
+        @Override
+        public void close() {
+            started.thenAccept(EmbeddedDataSource::close).join();
+        }
     }
 
     /** The pool that also stops the embedded server when the application closes. */

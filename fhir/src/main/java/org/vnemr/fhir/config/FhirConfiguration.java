@@ -1,6 +1,7 @@
 package org.vnemr.fhir.config;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -52,14 +53,20 @@ import java.util.List;
 @EnableConfigurationProperties(FhirProperties.class)
 public class FhirConfiguration {
 
+    /** Starts building the slow parts at once; the web server asks for the FhirContext first, early. */
     @Bean
-    public FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+    public FhirEngineStartup fhirEngineStartup() {
+        return new FhirEngineStartup(FhirContext.forR4Cached());
     }
 
     @Bean
-    public SearchParamCatalog searchParamCatalog(FhirContext fhirContext) {
-        return new SearchParamCatalog(fhirContext);
+    public FhirContext fhirContext(FhirEngineStartup startup) {
+        return startup.fhirContext();
+    }
+
+    @Bean
+    public SearchParamCatalog searchParamCatalog(FhirEngineStartup startup) {
+        return startup.catalog();
     }
 
     @Bean
@@ -108,13 +115,13 @@ public class FhirConfiguration {
     }
 
     @Bean
-    public JsonResourceIndexer resourceIndexer(SearchParamCatalog catalog) {
-        return new JsonResourceIndexer(catalog);
+    public JsonResourceIndexer resourceIndexer(FhirEngineStartup startup) {
+        return startup.indexer();
     }
 
     @Bean
-    public FastStructureValidator structureValidator(FhirContext fhirContext) {
-        return new FastStructureValidator(fhirContext);
+    public FastStructureValidator structureValidator(FhirEngineStartup startup) {
+        return startup.validator();
     }
 
     @Bean
@@ -145,19 +152,31 @@ public class FhirConfiguration {
     }
 
     @Bean
-    public ServletRegistrationBean<FhirRestServer> fhirServlet(FhirContext fhirContext, SearchParamCatalog catalog,
-            ReadService reads, WriteService writes, BundleProcessor bundles, RequestContext context,
-            InstanceValidator instanceValidator, BulkExportService exports) {
+    public FhirRestServer.Parts fhirRestParts(FhirContext fhirContext, SearchParamCatalog catalog, ReadService reads,
+            WriteService writes, BundleProcessor bundles, RequestContext context, InstanceValidator instanceValidator,
+            BulkExportService exports) {
         List<Object> providers = new ArrayList<>();
         for (String type : catalog.resourceTypes()) {
             providers.add(new ResourceTypeProvider(type, fhirContext, reads, writes, context, instanceValidator));
         }
         providers.add(new SystemProvider(fhirContext, bundles, reads, context));
         providers.add(new BulkExportProvider(exports));
-        List<Object> interceptors = List.of(new ErrorInterceptor(), new FastPathInterceptor(reads, bundles, context, fhirContext),
-                new CapabilityStatementCustomizer(catalog, version()));
+        List<Object> interceptors = List.of(new ErrorInterceptor(), new FastPathInterceptor(reads, bundles, context,
+                fhirContext), new CapabilityStatementCustomizer(catalog, version()));
+        return new FhirRestServer.Parts(providers, interceptors);
+    }
+
+    @Bean
+    public CapabilityStatementWarmUp capabilityStatementWarmUp() {
+        return new CapabilityStatementWarmUp();
+    }
+
+    /** The servlet asks for its parts only when it starts, after the background start-up work is done. */
+    @Bean
+    public ServletRegistrationBean<FhirRestServer> fhirServlet(FhirContext fhirContext,
+                                                               ObjectProvider<FhirRestServer.Parts> parts) {
         ServletRegistrationBean<FhirRestServer> registration =
-                new ServletRegistrationBean<>(new FhirRestServer(fhirContext, providers, interceptors), "/fhir/*");
+                new ServletRegistrationBean<>(new FhirRestServer(fhirContext, parts::getObject), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;

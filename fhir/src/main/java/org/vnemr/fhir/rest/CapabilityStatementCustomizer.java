@@ -61,8 +61,7 @@ public class CapabilityStatementCustomizer {
                 addCommon(resource);
                 for (SearchParam param : catalog.params(type).values()) {
                     resource.addSearchParam().setName(param.name())
-                            .setType(Enumerations.SearchParamType.fromCode(param.type().name().toLowerCase()))
-                            .setDocumentation(param.expression());
+                            .setType(Enumerations.SearchParamType.fromCode(param.type().name().toLowerCase()));
                 }
                 resource.getSearchInclude().clear();
                 resource.addSearchInclude("*");

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * HAPI's plain {@link RestfulServer} at {@code /fhir}, over our own store: one generic provider per resource
@@ -12,13 +13,19 @@ import java.util.List;
  */
 public class FhirRestServer extends RestfulServer {
 
-    private final transient List<Object> providers;
-    private final transient List<Object> interceptors;
+    private final transient Supplier<Parts> parts;
 
-    public FhirRestServer(FhirContext fhirContext, List<Object> providers, List<Object> interceptors) {
+    /** What the server serves with: resolved when the servlet starts, after the application's start-up work. */
+    public record Parts(List<Object> providers, List<Object> interceptors) {
+    }
+
+    /**
+     * @param parts supplies the providers and interceptors when the servlet initialises — not when the web
+     *              server is created, so that the slow parts of the start-up can run in parallel meanwhile
+     */
+    public FhirRestServer(FhirContext fhirContext, Supplier<Parts> parts) {
         super(fhirContext);
-        this.providers = providers;
-        this.interceptors = interceptors;
+        this.parts = parts;
     }
 
     @Override
@@ -26,7 +33,8 @@ public class FhirRestServer extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setDefaultPrettyPrint(false);
         setETagSupport(ca.uhn.fhir.rest.server.ETagSupportEnum.ENABLED);
-        registerProviders(providers);
-        interceptors.forEach(this::registerInterceptor);
+        Parts resolved = parts.get();
+        registerProviders(resolved.providers());
+        resolved.interceptors().forEach(this::registerInterceptor);
     }
 }

@@ -42,11 +42,10 @@ public final class FastStructureValidator implements StructureValidator {
 
     /**
      * Compiles the rules of every R4 resource type, with the required bindings of CodeableConcept and Coding
-     * elements read from HAPI's R4 definitions. Loading those definitions takes seconds: build once, or
-     * share the definitions with the other validators through the second constructor.
+     * elements precompiled from HAPI's R4 definitions (reading the definitions themselves takes seconds).
      */
     public FastStructureValidator(FhirContext context) {
-        this(context, new DefaultProfileValidationSupport(context));
+        this(context, RequiredBindings.precompiled());
     }
 
     /**
@@ -56,12 +55,15 @@ public final class FastStructureValidator implements StructureValidator {
      * carries (enumerated {@code code} elements) are checked, and construction takes well under a second.
      */
     public FastStructureValidator(FhirContext context, IValidationSupport definitions) {
+        this(context, definitions == null ? Map.of() : RequiredBindings.load(definitions));
+    }
+
+    private FastStructureValidator(FhirContext context, Map<String, Map<String, Set<String>>> bindings) {
         if (context.getVersion().getVersion() != FhirVersionEnum.R4) {
             throw new IllegalArgumentException("FastStructureValidator needs an R4 FhirContext, got "
                     + context.getVersion().getVersion());
         }
-        RuleCompiler compiler = new RuleCompiler(context,
-                definitions == null ? Map.of() : RequiredBindings.load(definitions));
+        RuleCompiler compiler = new RuleCompiler(context, bindings);
         this.resources = compiler.compileResources();
         this.primitiveElement = compiler.primitiveElement();
     }

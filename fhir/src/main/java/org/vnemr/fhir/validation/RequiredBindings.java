@@ -22,7 +22,51 @@ import java.util.Set;
  */
 final class RequiredBindings {
 
+    /** The precompiled bindings on the class path, written by {@link #main} from HAPI's R4 definitions. */
+    static final String RESOURCE = "/vnemr/validation/required-bindings-r4.json";
+
     private RequiredBindings() {
+    }
+
+    /**
+     * The bindings from {@link #RESOURCE}: reading the R4 definitions takes seconds at every start, the
+     * precompiled file milliseconds. {@code RequiredBindingsTest} keeps the file equal to {@link #load}.
+     */
+    static Map<String, Map<String, Set<String>>> precompiled() {
+        try (java.io.InputStream in = RequiredBindings.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            Map<String, Map<String, Set<String>>> read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, Map<String, Set<String>>>>() {
+                    });
+            return read;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The text of {@link #RESOURCE}: sorted, so the file is stable. */
+    static String toJson(Map<String, Map<String, Set<String>>> bindings) {
+        java.util.TreeMap<String, java.util.TreeMap<String, java.util.TreeSet<String>>> sorted = new java.util.TreeMap<>();
+        bindings.forEach((path, systems) -> {
+            java.util.TreeMap<String, java.util.TreeSet<String>> s = new java.util.TreeMap<>();
+            systems.forEach((system, codes) -> s.put(system, new java.util.TreeSet<>(codes)));
+            sorted.put(path, s);
+        });
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(sorted) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Regenerates the precompiled file: {@code java … RequiredBindings <path of required-bindings-r4.json>}. */
+    public static void main(String[] args) throws java.io.IOException {
+        ca.uhn.fhir.context.FhirContext context = ca.uhn.fhir.context.FhirContext.forR4Cached();
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]),
+                toJson(load(new ca.uhn.fhir.context.support.DefaultProfileValidationSupport(context))));
     }
 
     /** By element path ({@code Condition.clinicalStatus}): the allowed codes by code system. */
