@@ -58,6 +58,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.port = port > 0 ? port : freePort();
         this.dropPrivileges = "root".equals(System.getProperty("user.name"));
         Files.createDirectories(this.home);
+        if (dropPrivileges) {
+            requireReachableByOthers(this.home);
+        }
         this.password = readOrCreatePassword(this.home.resolve("pg-password"));
     }
 
@@ -263,6 +266,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.setOwner(path, lookup.lookupPrincipalByName("nobody"));
         Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class)
                 .setGroup(lookup.lookupPrincipalByGroupName("nogroup"));
+    }
+
+    /** The unprivileged server user must be able to walk down to the data directory. */
+    private static void requireReachableByOthers(Path home) throws IOException {
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path dir = home.getParent(); dir != null; dir = dir.getParent()) {
+            if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IOException("PostgreSQL runs as 'nobody' when vnemr runs as root, and 'nobody' cannot enter "
+                        + dir + "; choose a VNEMR_HOME whose parent folders others may enter (chmod o+x), e.g. /var/lib/vnemr");
+            }
+        }
     }
 
     private static String readOrCreatePassword(Path file) throws IOException {
