@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds and rewrites the {@code reference} strings of a resource's JSON (every object's {@code reference}
+ * Finds the {@code reference} strings of a resource's JSON (every object's {@code reference}
  * property, which is where R4 puts Reference.reference), skipping contained resources' own ids.
  */
 public final class References {
@@ -39,16 +38,6 @@ public final class References {
         String type = resource.path("resourceType").asText("Resource");
         walk(resource, type, sites, true);
         return sites;
-    }
-
-    /** Replaces each reference for which {@code rewrite} returns a different non-null string. */
-    public static void rewrite(ObjectNode resource, UnaryOperator<String> rewrite) {
-        for (Site site : collect(resource)) {
-            String replacement = rewrite.apply(site.reference());
-            if (replacement != null && !replacement.equals(site.reference())) {
-                site.owner().put("reference", replacement);
-            }
-        }
     }
 
     private static void walk(JsonNode node, String path, List<Site> sites, boolean top) {

@@ -108,6 +108,8 @@ public class WriteService {
         private final String[] targetIds;
         private final boolean[] matchedExisting;
         private final Map<String, String> fullUrlToReference = new HashMap<>();
+        /** The reference sites of each request's body, found once and kept up to date by the rewrite. */
+        private final Map<Integer, List<References.Site>> sites = new HashMap<>();
 
         Unit(List<WriteRequest> requests, WriteOptions options) {
             this.requests = requests;
@@ -196,33 +198,45 @@ public class WriteService {
 
         /** urn:uuid and other fullUrls of this Bundle → Type/id; conditional references → the one match. */
         private void rewriteReferences() {
-            for (WriteRequest r : requests) {
+            for (int i = 0; i < requests.size(); i++) {
+                WriteRequest r = requests.get(i);
                 if (r.resource() == null) {
                     continue;
                 }
-                References.rewrite(r.resource(), reference -> {
-                    String mapped = fullUrlToReference.get(reference);
-                    if (mapped != null) {
-                        return mapped;
+                List<References.Site> found = References.collect(r.resource());
+                for (int k = 0; k < found.size(); k++) {
+                    References.Site site = found.get(k);
+                    String replacement = rewrite(site.reference());
+                    if (!replacement.equals(site.reference())) {
+                        site.owner().put("reference", replacement);
+                        found.set(k, new References.Site(site.path(), site.owner(), replacement));
                     }
-                    int q = reference.indexOf('?');
-                    if (q > 0 && !reference.contains("/") && !reference.startsWith("urn:")) {
-                        String type = reference.substring(0, q);
-                        if (!catalog.isResourceType(type)) {
-                            throw FhirError.badRequest("VNEMR-1004", type);
-                        }
-                        List<String> matches = matcher.matchIds(type, reference.substring(q + 1), 2);
-                        if (matches.isEmpty()) {
-                            throw FhirError.unprocessable("VNEMR-1017", reference);
-                        }
-                        if (matches.size() > 1) {
-                            throw FhirError.preconditionFailed("VNEMR-1019", reference, matches.size());
-                        }
-                        return type + "/" + matches.get(0);
-                    }
-                    return reference;
-                });
+                }
+                sites.put(i, found);
             }
+        }
+
+        private String rewrite(String reference) {
+            String mapped = fullUrlToReference.get(reference);
+            if (mapped != null) {
+                return mapped;
+            }
+            int q = reference.indexOf('?');
+            if (q > 0 && !reference.contains("/") && !reference.startsWith("urn:")) {
+                String type = reference.substring(0, q);
+                if (!catalog.isResourceType(type)) {
+                    throw FhirError.badRequest("VNEMR-1004", type);
+                }
+                List<String> matches = matcher.matchIds(type, reference.substring(q + 1), 2);
+                if (matches.isEmpty()) {
+                    throw FhirError.unprocessable("VNEMR-1017", reference);
+                }
+                if (matches.size() > 1) {
+                    throw FhirError.preconditionFailed("VNEMR-1019", reference, matches.size());
+                }
+                return type + "/" + matches.get(0);
+            }
+            return reference;
         }
 
         /** Locks the rows that will change, batched per type; checks If-Match. */
@@ -344,7 +358,9 @@ public class WriteService {
                 if (bodies[i] == null || (requests.get(i).kind() == WriteRequest.Kind.CREATE && matchedExisting[i])) {
                     continue;
                 }
-                for (References.Site site : References.collect(bodies[i])) {
+                List<References.Site> bodySites = bodies[i] == requests.get(i).resource() && sites.containsKey(i)
+                        ? sites.get(i) : References.collect(bodies[i]);
+                for (References.Site site : bodySites) {
                     String ref = site.reference();
                     if (ref.startsWith("#") || ref.startsWith("http://") || ref.startsWith("https://")
                             || ref.startsWith("urn:oid:")) {
