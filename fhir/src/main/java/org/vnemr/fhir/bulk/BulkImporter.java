@@ -98,8 +98,18 @@ public class BulkImporter {
     public Report importFiles(List<Path> files) {
         long started = System.nanoTime();
         State state = new State();
-        for (Path file : files) {
-            importFile(file, state);
+        // one writer thread streams chunks to PostgreSQL while the shared pool prepares the next chunk
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulk-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Path file : files) {
+                importFile(file, state, writer);
+            }
+        } finally {
+            writer.shutdown();
         }
         long dangling = checkReferences(state);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -107,7 +117,7 @@ public class BulkImporter {
                 List.copyOf(state.problems));
     }
 
-    private void importFile(Path file, State state) {
+    private void importFile(Path file, State state, java.util.concurrent.Executor writer) {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
             List<Line> chunk = new ArrayList<>(CHUNK);
@@ -120,11 +130,11 @@ public class BulkImporter {
                 }
                 chunk.add(new Line(file.getFileName().toString(), lineNumber, text));
                 if (chunk.size() == CHUNK) {
-                    writing = pipeline(chunk, writing, state);
+                    writing = pipeline(chunk, writing, state, writer);
                     chunk = new ArrayList<>(CHUNK);
                 }
             }
-            writing = pipeline(chunk, writing, state);
+            writing = pipeline(chunk, writing, state, writer);
             writing.join();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
@@ -132,14 +142,15 @@ public class BulkImporter {
     }
 
     /** Prepares {@code chunk} on the pool while the previous chunk is still being written, then writes it. */
-    private CompletableFuture<Void> pipeline(List<Line> chunk, CompletableFuture<Void> previous, State state) {
+    private CompletableFuture<Void> pipeline(List<Line> chunk, CompletableFuture<Void> previous, State state,
+                                             java.util.concurrent.Executor writer) {
         if (chunk.isEmpty()) {
             return previous;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Prepared> prepared = chunk.parallelStream().map(line -> prepare(line, now)).toList();
         previous.join();
-        return CompletableFuture.runAsync(() -> write(prepared, state));
+        return CompletableFuture.runAsync(() -> write(prepared, state), writer);
     }
 
     private record Line(String file, int number, String text) {

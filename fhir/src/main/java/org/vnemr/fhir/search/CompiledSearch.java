@@ -10,10 +10,12 @@ import java.util.Map;
  * @param fingerprint digest of what selects and orders the rows; a cursor is only valid for the same one
  * @param fenced      the criteria include some whose selectivity the planner estimates badly (array
  *                    overlaps, trigram patterns, chains, {@code _has}); see {@code SearchService}
+ * @param estimable   every fenced criterion is a plain token, reference or {@code _has}, whose row estimate
+ *                    PostgreSQL gets right for common values (array element statistics); see {@code SearchService}
  */
 record CompiledSearch(String resourceType, Sql where, List<SortKey> sort, int count, String cursor, Total total,
                       boolean summaryCount, List<IncludeSpec> includes, Map<String, List<String>> normalised,
-                      String fingerprint, boolean fenced) {
+                      String fingerprint, boolean fenced, boolean estimable) {
 
     enum Total { NONE, ESTIMATE, ACCURATE }
 

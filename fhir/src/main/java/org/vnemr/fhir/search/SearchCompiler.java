@@ -65,6 +65,10 @@ final class SearchCompiler {
         Total total = Total.NONE;
         boolean summaryCount = false;
 
+        // A criterion on one referenced resource (patient=X, subject=Patient/X) is the most selective there is;
+        // PostgreSQL cannot estimate array overlaps and would AND a broad token's GIN scan (code=8867-4: one
+        // observation in ten) to it. Such tokens are then written so that no index applies: a cheap filter.
+        boolean demoteTokens = params.keySet().stream().anyMatch(k -> isPlainReference(type, k));
         for (Map.Entry<String, List<String>> entry : params.entrySet()) {
             String key = entry.getKey();
             List<String> values = entry.getValue().stream().filter(v -> v != null && !v.isEmpty()).toList();
@@ -101,6 +105,9 @@ final class SearchCompiler {
                         if (predicates == null) {
                             continue;
                         }
+                        if (demoteTokens && isPlainToken(type, key)) {
+                            predicates = predicates.stream().map(p -> demote(type, key, p)).toList();
+                        }
                         where.addAll(predicates);
                     }
                 }
@@ -114,7 +121,10 @@ final class SearchCompiler {
         }
         boolean fenced = normalised.keySet().stream().anyMatch(k -> isCriterion(k) && !isWellEstimated(type, k));
         return new CompiledSearch(type, Sql.and(where), sort, count, cursor, total, summaryCount,
-                List.copyOf(includes), normalised, fingerprint, fenced);
+                List.copyOf(includes), normalised, fingerprint, fenced,
+                normalised.keySet().stream().filter(SearchCompiler::isCriterion)
+                        .allMatch(k -> isWellEstimated(type, k) || k.startsWith("_has:") || isPlainToken(type, k)
+                                || isPlainReference(type, k)));
     }
 
     /** Predicates of one criterion, or {@code null} to ignore an unknown parameter leniently. */
@@ -217,6 +227,23 @@ final class SearchCompiler {
      * ranges) yes; array overlaps, trigram patterns, chains and {@code _has} no (an element outside the
      * most-common list is assumed to match 0.5 % of rows, whatever its real frequency).
      */
+    private boolean isPlainReference(String type, String key) {
+        return !key.contains(".") && !key.contains(":") && catalog.param(type, key)
+                .map(p -> p.type() == SearchParamType.REFERENCE).orElse(false);
+    }
+
+    private boolean isPlainToken(String type, String key) {
+        return !key.contains(".") && !key.contains(":") && catalog.param(type, key)
+                .map(p -> p.type() == SearchParamType.TOKEN).orElse(false);
+    }
+
+    /** {@code r.sp_code && ?} → {@code (r.sp_code || '{}'::text[]) && ?}: same rows, no index. */
+    private Sql demote(String type, String key, Sql predicate) {
+        String column = "r." + catalog.param(type, key).orElseThrow().column();
+        return new Sql(predicate.text().replace(column + " && ?", "(" + column + " || '{}'::text[]) && ?"),
+                predicate.args());
+    }
+
     private boolean isWellEstimated(String type, String key) {
         if (key.contains(".") || key.startsWith("_has:") || key.contains(":missing")) {
             return false;

@@ -48,11 +48,14 @@ public final class SearchService {
     // pulled up, so it is planned for all its matches (GIN and trigram bitmap scans) and only those are sorted
     // (top-N). Searches with only btree criteria (ids, instants, dates) or none stay unfenced so that an
     // index can deliver the order. The price: a broad token-only search (status=final) sorts all its matches.
+    // The page's ids are chosen first with only the sort keys in hand; the stored JSON of just those rows is
+    // fetched after: sorting thousands of candidates with their content would spill to disk.
     private static final String SQL_SELECT_PAGE_FENCED = """
-            SELECT r.id, r.version_id, r.last_updated, r.content%s
-            FROM (SELECT * FROM %s r WHERE NOT r.deleted AND %s OFFSET 0) r
-            ORDER BY %s
-            LIMIT ?""";
+            SELECT r.id, r.version_id, r.last_updated, r.content%1$s
+            FROM (SELECT r.id FROM (SELECT * FROM %2$s r WHERE NOT r.deleted AND %3$s OFFSET 0) r
+                  ORDER BY %4$s LIMIT ?) page
+            JOIN %2$s r ON r.id = page.id
+            ORDER BY %4$s""";
     private static final String SQL_COUNT = """
             SELECT count(*) FROM %s r WHERE NOT r.deleted AND %s""";
     // the planner's row estimate: no scan, good enough for _total=estimate
@@ -64,6 +67,7 @@ public final class SearchService {
             SELECT m.id FROM (SELECT r.id FROM %s r WHERE NOT r.deleted AND %s OFFSET 0) m LIMIT ?""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MANY_MATCHES = 2000;
 
     private final SearchCompiler compiler;
     private final Jdbc jdbc;
@@ -180,7 +184,7 @@ public final class SearchService {
         }
         List<Object> args = new ArrayList<>(where.args());
         args.add(search.count() + 1); // one more row tells whether there is a next page
-        String template = search.fenced() ? SQL_SELECT_PAGE_FENCED : SQL_SELECT_PAGE;
+        String template = search.fenced() && !manyMatches(search) ? SQL_SELECT_PAGE_FENCED : SQL_SELECT_PAGE;
         return new Sql(template.formatted(select, Tables.current(search.resourceType()), where.text(), order), args);
     }
 
@@ -221,6 +225,16 @@ public final class SearchService {
         Sql sql = new Sql(SQL_COUNT.formatted(Tables.current(search.resourceType()), search.where().text()),
                 search.where().args());
         return jdbc.query(sql, (rs, n) -> rs.getInt(1)).get(0);
+    }
+
+    /**
+     * A fenced search sorts all its matches: right for a rare value (the unfenced plan would walk the whole
+     * primary key looking for it), slow for a common one (code=I10: one condition in six). For plain tokens,
+     * references and {@code _has}, PostgreSQL's element statistics estimate common values well; when it
+     * expects thousands of rows, the page is read in id order and stops after {@code _count} matches.
+     */
+    private boolean manyMatches(CompiledSearch search) {
+        return search.estimable() && estimate(search) >= MANY_MATCHES;
     }
 
     private int estimate(CompiledSearch search) {

@@ -36,12 +36,16 @@ final class CopyText {
                     }
                     array.append('"');
                     String s = (String) items[i];
-                    for (int k = 0; k < s.length(); k++) {
-                        char ch = s.charAt(k);
-                        if (ch == '"' || ch == '\\') {
-                            array.append('\\');
+                    if (s.indexOf('"') < 0 && s.indexOf('\\') < 0) {
+                        array.append(s);
+                    } else {
+                        for (int k = 0; k < s.length(); k++) {
+                            char ch = s.charAt(k);
+                            if (ch == '"' || ch == '\\') {
+                                array.append('\\');
+                            }
+                            array.append(ch);
                         }
-                        array.append(ch);
                     }
                     array.append('"');
                 }
@@ -63,16 +67,23 @@ final class CopyText {
         }
     }
 
+    /** Appends {@code value} escaped for COPY text; copies runs without special characters in one go. */
     private static void escape(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        int start = 0;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                out.append(value, start, i);
+                out.append(switch (c) {
+                    case '\\' -> "\\\\";
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    default -> "\\r";
+                });
+                start = i + 1;
             }
         }
+        out.append(value, start, length);
     }
 }
