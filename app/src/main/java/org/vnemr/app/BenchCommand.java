@@ -61,6 +61,7 @@ final class BenchCommand {
                     }, bulkPatients)
                     .withServerPid(ProcessHandle.current().pid())
                     .withDatabase(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword())
+                    .withQueryIterations(100, 300)
                     .withWorkDir(Path.of("bench-data"));
             Benchmark.run(options);
             return 0;
