@@ -52,15 +52,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private volatile boolean running;
 
     private EmbeddedPostgres(Path home, int port) throws IOException {
-        this.home = home.toAbsolutePath().normalize();
+        this.dropPrivileges = "root".equals(System.getProperty("user.name"));
+        this.home = dropPrivileges ? reachableHome(home.toAbsolutePath().normalize())
+                : home.toAbsolutePath().normalize();
         this.binaries = this.home.resolve("pgsql-" + PG_VERSION);
         this.dataDirectory = this.home.resolve("pgdata");
         this.port = port > 0 ? port : freePort();
-        this.dropPrivileges = "root".equals(System.getProperty("user.name"));
         Files.createDirectories(this.home);
-        if (dropPrivileges) {
-            requireReachableByOthers(this.home);
-        }
         this.password = readOrCreatePassword(this.home.resolve("pg-password"));
     }
 
@@ -268,15 +266,36 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setGroup(lookup.lookupPrincipalByGroupName("nogroup"));
     }
 
-    /** The unprivileged server user must be able to walk down to the data directory. */
-    private static void requireReachableByOthers(Path home) throws IOException {
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+    /**
+     * The unprivileged server user must be able to walk down to the data directory. When a parent folder of
+     * {@code home} is closed to others (a checkout under {@code /root}), the cluster lives instead in
+     * {@code /var/tmp/vnemr-postgres-<digest of home>}: still one per home, still kept across restarts.
+     */
+    private static Path reachableHome(Path home) throws IOException {
+        Files.createDirectories(home);
+        boolean reachable = true;
         for (Path dir = home.getParent(); dir != null; dir = dir.getParent()) {
             if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                throw new IOException("PostgreSQL runs as 'nobody' when vnemr runs as root, and 'nobody' cannot enter "
-                        + dir + "; choose a VNEMR_HOME whose parent folders others may enter (chmod o+x), e.g. /var/lib/vnemr");
+                reachable = false;
+                break;
             }
         }
+        Path chosen = home;
+        if (!reachable) {
+            String digest;
+            try {
+                digest = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(home.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            chosen = Path.of("/var/tmp", "vnemr-postgres-" + digest);
+            LOG.warn("PostgreSQL runs as 'nobody' (vnemr runs as root) and 'nobody' cannot enter {}; its files are "
+                    + "kept in {} instead", home, chosen);
+            Files.createDirectories(chosen);
+        }
+        Files.setPosixFilePermissions(chosen, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return chosen;
     }
 
     private static String readOrCreatePassword(Path file) throws IOException {
