@@ -6,7 +6,6 @@ import org.vnemr.fhir.schema.SearchParam;
 import org.vnemr.fhir.schema.SearchParamCatalog;
 import org.vnemr.fhir.schema.Tables;
 import org.vnemr.fhir.search.CompiledSearch.SortKey;
-import org.vnemr.fhir.search.CompiledSearch.Total;
 import org.vnemr.fhir.search.IncludeLoader.Found;
 import org.vnemr.fhir.search.SearchCursor.Position;
 import org.vnemr.fhir.store.StoredResource;

@@ -5,12 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.vnemr.fhir.db.EmbeddedPostgres;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,40 +19,45 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (in {@code target/test-pg}); with {@code -Dvnemr.test.db.url=jdbc:postgresql://host:port/postgres} (plus
  * {@code .user} and {@code .password}) an external server instead, e.g. Debian's in CI. The migrations run
  * once into a template database; {@link #fresh()} clones it, so each test class starts from an empty store.
+ * The databases of a test JVM are dropped when it ends.
  */
 public final class TestDatabase {
 
-    private static final String TEMPLATE = "vnemr_template";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String PREFIX = "vnemr_test_" + ProcessHandle.current().pid() + "_";
+    private static final List<String> CREATED = new ArrayList<>();
     private static String baseUrl;
     private static String user;
     private static String password;
+    private static String template;
 
     private TestDatabase() {
     }
 
-    /** A new, migrated, empty database; the pool is closed when the JVM ends. */
+    /** A new, migrated, empty database as a pool (the caller closes it). */
     public static synchronized HikariDataSource fresh() {
-        ensureTemplate();
-        String name = "vnemr_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        admin("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        return pool(urlOf(name));
+        return pool(urlOf(create()));
     }
 
-    /** JDBC URL, user and password of the server, for tests that start the whole application. */
+    /** JDBC URL, user and password of a new, migrated, empty database, for tests that start a server process. */
     public static synchronized String[] freshConnection() {
-        ensureTemplate();
-        String name = "vnemr_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        admin("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-        return new String[] {urlOf(name), user, password};
+        return new String[] {urlOf(create()), user, password};
     }
 
     public static boolean isExternal() {
         return System.getProperty("vnemr.test.db.url") != null;
     }
 
+    private static String create() {
+        ensureTemplate();
+        String name = PREFIX + COUNTER.incrementAndGet();
+        admin("CREATE DATABASE " + name + " TEMPLATE " + template);
+        CREATED.add(name);
+        return name;
+    }
+
     private static void ensureTemplate() {
-        if (baseUrl != null) {
+        if (template != null) {
             return;
         }
         String external = System.getProperty("vnemr.test.db.url");
@@ -65,23 +71,32 @@ public final class TestDatabase {
             user = pg.user();
             password = pg.password();
         }
-        admin("DROP DATABASE IF EXISTS " + TEMPLATE + "_" + ProcessHandle.current().pid());
-        String template = TEMPLATE + "_" + ProcessHandle.current().pid();
-        admin("CREATE DATABASE " + template);
-        try (HikariDataSource ds = pool(urlOf(template))) {
+        String name = PREFIX + "template";
+        admin("CREATE DATABASE " + name);
+        CREATED.add(name);
+        try (HikariDataSource ds = pool(urlOf(name))) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").outOfOrder(true).load().migrate();
         }
-        templateName = template;
+        template = name;
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll, "test-database-cleanup"));
     }
 
-    private static String templateName;
+    /** Best effort: a database still in use by a server the test left running stays behind. */
+    private static synchronized void dropAll() {
+        for (String name : CREATED) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (IllegalStateException e) {
+                // the server may already be stopping; the next run's cluster is new or cleaned by mvn clean
+            }
+        }
+    }
 
     private static void admin(String sql) {
-        String resolved = sql.replace(" TEMPLATE " + TEMPLATE, " TEMPLATE " + templateName);
         try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement()) {
-            s.execute(resolved);
+            s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException(resolved + ": " + e.getMessage(), e);
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,5 +115,4 @@ public final class TestDatabase {
         config.setMinimumIdle(0);
         return new HikariDataSource(config);
     }
-
 }
