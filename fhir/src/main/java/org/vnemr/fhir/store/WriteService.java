@@ -191,9 +191,21 @@ public class WriteService {
             }
         }
 
+        /**
+         * Serialises writers with the same condition until this transaction ends. The key is the decoded,
+         * sorted criteria, so {@code identifier=a|1&active=true} and {@code active=true&identifier=a%7C1} wait
+         * for each other too.
+         */
         private void lockCondition(String type, String condition) {
+            List<String> criteria = new ArrayList<>();
+            for (String part : condition.split("&")) {
+                if (!part.isEmpty()) {
+                    criteria.add(java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            java.util.Collections.sort(criteria);
             store.jdbc().query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> {
-            }, type + "?" + condition);
+            }, type + "?" + String.join("&", criteria));
         }
 
         /** urn:uuid and other fullUrls of this Bundle → Type/id; conditional references → the one match. */
