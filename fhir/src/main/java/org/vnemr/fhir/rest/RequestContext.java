@@ -88,7 +88,9 @@ public class RequestContext {
     public Map<String, List<String>> searchParams(RequestDetails request) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> e : request.getParameters().entrySet()) {
-            if (!RESULT_PARAMS.contains(e.getKey())) {
+            // _summary=count changes what the search computes (only the total), so the engine must see it
+            boolean summaryCount = e.getKey().equals("_summary") && Arrays.asList(e.getValue()).contains("count");
+            if (!RESULT_PARAMS.contains(e.getKey()) || summaryCount) {
                 params.put(e.getKey(), new ArrayList<>(Arrays.asList(e.getValue())));
             }
         }

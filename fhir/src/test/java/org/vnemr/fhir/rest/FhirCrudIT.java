@@ -200,6 +200,16 @@ class FhirCrudIT {
     }
 
     @Test
+    void summaryCount_givesTheTotalWithoutEntries() {
+        String family = "Đếm-" + UUID.randomUUID().toString().substring(0, 6);
+        server.post("Patient", patient(family));
+        server.post("Patient", patient(family));
+        JsonNode counted = json(server.get("Patient?family=" + family + "&_summary=count"));
+        assertThat(counted.path("total").asInt()).isEqualTo(2);
+        assertThat(counted.has("entry")).isFalse();
+    }
+
+    @Test
     void bodyOverTheLimit_is413() {
         String big = "{\"resourceType\":\"Patient\",\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">"
                 + "x".repeat(2 * 1024 * 1024) + "</div>\"}}";
