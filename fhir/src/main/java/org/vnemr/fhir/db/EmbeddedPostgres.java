@@ -92,10 +92,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return password;
     }
 
-    public int port() {
-        return port;
-    }
-
     public Path dataDirectory() {
         return dataDirectory;
     }

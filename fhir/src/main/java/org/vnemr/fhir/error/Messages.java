@@ -38,11 +38,6 @@ public final class Messages {
         return format(EN, code, args);
     }
 
-    /** Message in the language of {@code locale} (Vietnamese unless English is asked for). */
-    public static String get(Locale locale, String code, Object... args) {
-        return locale != null && "en".equals(locale.getLanguage()) ? en(code, args) : vi(code, args);
-    }
-
     /** All codes with their Vietnamese text, for docs and the duplicate check. */
     public static Map<String, String> allVietnamese() {
         return Collections.unmodifiableMap(VI);

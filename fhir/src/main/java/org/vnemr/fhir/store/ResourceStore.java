@@ -46,8 +46,6 @@ public class ResourceStore {
             SELECT id, version_id, last_updated, deleted, content FROM %s WHERE id = ? AND version_id = ?""";
     private static final String SQL_SELECT_VERSIONS_FOR_UPDATE = """
             SELECT id, version_id, deleted FROM %s WHERE id = ANY (?) ORDER BY id FOR UPDATE""";
-    private static final String SQL_SELECT_VERSIONS = """
-            SELECT id, version_id, deleted FROM %s WHERE id = ANY (?)""";
     private static final String SQL_SELECT_EXISTING = """
             SELECT id FROM %s WHERE id = ANY (?) AND NOT deleted""";
     private static final String SQL_INSERT_HISTORY_FROM_CURRENT = """
@@ -93,10 +91,6 @@ public class ResourceStore {
     /** Current versions of {@code ids}, locked for update until the transaction ends. */
     public Map<String, CurrentVersion> lockCurrentVersions(String type, Collection<String> ids) {
         return versions(SQL_SELECT_VERSIONS_FOR_UPDATE, type, ids);
-    }
-
-    public Map<String, CurrentVersion> currentVersions(String type, Collection<String> ids) {
-        return versions(SQL_SELECT_VERSIONS, type, ids);
     }
 
     private Map<String, CurrentVersion> versions(String sql, String type, Collection<String> ids) {

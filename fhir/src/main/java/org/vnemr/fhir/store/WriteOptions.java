@@ -8,6 +8,4 @@ package org.vnemr.fhir.store;
  * @param strictValidation     also run HAPI's full instance validator (slow: ~23 ms per resource)
  */
 public record WriteOptions(boolean referentialIntegrity, boolean strictValidation) {
-
-    public static final WriteOptions DEFAULT = new WriteOptions(true, false);
 }

@@ -44,10 +44,6 @@ public final class TestDatabase {
         return new String[] {urlOf(create()), user, password};
     }
 
-    public static boolean isExternal() {
-        return System.getProperty("vnemr.test.db.url") != null;
-    }
-
     private static String create() {
         ensureTemplate();
         String name = PREFIX + COUNTER.incrementAndGet();
