@@ -15,7 +15,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The module arrows of DESIGN.md §3: {@code app → emr, hub → bhyt, signing, vn-core, terminology, platform →
- * fhir}, plus {@code bench → fhir}. A module may use only the modules below it; no cycles.
+ * fhir}, plus {@code vn-core → terminology} (ADR 0006) and {@code bench → fhir}. A module may use only the modules below it; no cycles.
  */
 class ModuleArrowsTest {
 
@@ -23,7 +23,8 @@ class ModuleArrowsTest {
     static final Map<String, List<String>> ALLOWED = Map.of(
             "fhir", List.of(),
             "terminology", List.of("fhir"),
-            "vncore", List.of("fhir"),
+            // vn-core checks VN Core bindings (ethnicity, wards, ICD-10 rules) through terminology: ADR 0006
+            "vncore", List.of("terminology", "fhir"),
             "signing", List.of("fhir"),
             "platform", List.of("fhir"),
             "bhyt", List.of("fhir"),

@@ -19,6 +19,7 @@ import org.vnemr.fhir.rest.BundleProcessor;
 import org.vnemr.fhir.rest.CapabilityStatementCustomizer;
 import org.vnemr.fhir.rest.ErrorInterceptor;
 import org.vnemr.fhir.rest.FastPathInterceptor;
+import org.vnemr.fhir.rest.FhirRestExtension;
 import org.vnemr.fhir.rest.FhirRestServer;
 import org.vnemr.fhir.validation.FastStructureValidator;
 import org.vnemr.fhir.validation.InstanceValidation;
@@ -34,12 +35,12 @@ import org.vnemr.fhir.rest.SystemProvider;
 import org.vnemr.fhir.schema.SearchParamCatalog;
 import org.vnemr.fhir.store.ConditionalMatcher;
 import org.vnemr.fhir.store.ResourceStore;
+import org.vnemr.fhir.store.WriteGuard;
 import org.vnemr.fhir.store.WriteService;
 import org.vnemr.fhir.validation.FastStructureValidator;
 import org.vnemr.fhir.validation.InstanceValidation;
 import org.vnemr.fhir.validation.InstanceValidator;
 import org.vnemr.fhir.search.SearchService;
-import org.vnemr.fhir.store.FhirJson;
 import javax.sql.DataSource;
 import org.vnemr.fhir.validation.ProfileValidator;
 import org.vnemr.fhir.validation.StructureValidator;
@@ -76,11 +77,11 @@ public class FhirConfiguration {
 
     @Bean
     public WriteService writeService(ResourceStore store, SearchParamCatalog catalog, StructureValidator validator,
-                                     List<ProfileValidator> profiles, InstanceValidator instanceValidator,
-                                     ResourceIndexer indexer, ConditionalMatcher matcher,
-                                     TransactionTemplate transactions) {
-        return new WriteService(store, catalog, validator, profiles, instanceValidator, indexer, matcher, transactions,
-                Clock.systemUTC());
+                                     List<ProfileValidator> profiles, List<WriteGuard> guards,
+                                     InstanceValidator instanceValidator, ResourceIndexer indexer,
+                                     ConditionalMatcher matcher, TransactionTemplate transactions) {
+        return new WriteService(store, catalog, validator, profiles, guards, instanceValidator, indexer, matcher,
+                transactions, Clock.systemUTC());
     }
 
     @Bean
@@ -154,16 +155,20 @@ public class FhirConfiguration {
     @Bean
     public FhirRestServer.Parts fhirRestParts(FhirContext fhirContext, SearchParamCatalog catalog, ReadService reads,
             WriteService writes, BundleProcessor bundles, RequestContext context, InstanceValidator instanceValidator,
-            BulkExportService exports) {
+            BulkExportService exports, List<FhirRestExtension> extensions) {
         List<Object> providers = new ArrayList<>();
         for (String type : catalog.resourceTypes()) {
             providers.add(new ResourceTypeProvider(type, fhirContext, reads, writes, context, instanceValidator));
         }
         providers.add(new SystemProvider(fhirContext, bundles, reads, context));
         providers.add(new BulkExportProvider(exports));
-        List<Object> interceptors = List.of(new ErrorInterceptor(), new FastPathInterceptor(reads, bundles, context,
-                fhirContext), new CapabilityStatementCustomizer(catalog, version()));
-        return new FhirRestServer.Parts(providers, interceptors);
+        List<Object> interceptors = new ArrayList<>(List.of(new ErrorInterceptor(), new FastPathInterceptor(reads,
+                bundles, context, fhirContext), new CapabilityStatementCustomizer(catalog, version())));
+        for (FhirRestExtension extension : extensions) {
+            providers.addAll(extension.providers());
+            interceptors.addAll(extension.interceptors());
+        }
+        return new FhirRestServer.Parts(providers, List.copyOf(interceptors));
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.vnemr.fhir.schema.SearchParamCatalog;
 import org.vnemr.fhir.validation.InstanceValidator;
 import org.vnemr.fhir.validation.ProfileValidator;
 import org.vnemr.fhir.validation.StructureValidator;
+import org.vnemr.fhir.validation.ValidationContext;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -50,6 +52,7 @@ public class WriteService {
     private final SearchParamCatalog catalog;
     private final StructureValidator structureValidator;
     private final List<ProfileValidator> profileValidators;
+    private final List<WriteGuard> guards;
     private final InstanceValidator instanceValidator;
     private final ResourceIndexer indexer;
     private final ConditionalMatcher matcher;
@@ -57,13 +60,14 @@ public class WriteService {
     private final Clock clock;
 
     public WriteService(ResourceStore store, SearchParamCatalog catalog, StructureValidator structureValidator,
-                        List<ProfileValidator> profileValidators, InstanceValidator instanceValidator,
-                        ResourceIndexer indexer, ConditionalMatcher matcher, TransactionTemplate transactions,
-                        Clock clock) {
+                        List<ProfileValidator> profileValidators, List<WriteGuard> guards,
+                        InstanceValidator instanceValidator, ResourceIndexer indexer, ConditionalMatcher matcher,
+                        TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.structureValidator = structureValidator;
         this.profileValidators = List.copyOf(profileValidators);
+        this.guards = List.copyOf(guards);
         this.instanceValidator = instanceValidator;
         this.indexer = indexer;
         this.matcher = matcher;
@@ -122,6 +126,7 @@ public class WriteService {
             resolveTargets();
             rewriteReferences();
             Map<String, Map<String, CurrentVersion>> current = lockCurrentRows();
+            guard(current);
             ObjectNode[] finalBodies = applyPatches(current);
             validate(finalBodies);
             checkIntegrity(finalBodies);
@@ -305,8 +310,61 @@ public class WriteService {
             return bodies;
         }
 
+        /** Asks every {@link WriteGuard} about each change to a resource that exists and is not deleted. */
+        private void guard(Map<String, Map<String, CurrentVersion>> current) {
+            if (guards.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < requests.size(); i++) {
+                WriteRequest r = requests.get(i);
+                if (r.kind() == WriteRequest.Kind.CREATE || targetIds[i] == null) {
+                    continue;
+                }
+                CurrentVersion version = current.getOrDefault(r.type(), Map.of()).get(targetIds[i]);
+                if (version == null || version.deleted()) {
+                    continue;
+                }
+                WriteGuard.Change change = new WriteGuard.Change(r.kind(), r.type(), targetIds[i],
+                        version.versionId());
+                for (WriteGuard g : guards) {
+                    g.check(change);
+                }
+            }
+        }
+
+        /** Resolves references against this unit's own bodies first, then the store (same transaction). */
+        private ValidationContext validationContext(ObjectNode[] bodies) {
+            Map<String, ObjectNode> inUnit = new HashMap<>();
+            for (int i = 0; i < bodies.length; i++) {
+                if (bodies[i] != null && targetIds[i] != null) {
+                    inUnit.put(requests.get(i).type() + "/" + targetIds[i], bodies[i]);
+                }
+            }
+            return reference -> {
+                int slash = reference == null ? -1 : reference.indexOf('/');
+                if (slash <= 0) {
+                    return Optional.empty();
+                }
+                String relative = reference.indexOf('/', slash + 1) > 0
+                        ? reference.substring(0, reference.indexOf('/', slash + 1)) : reference;
+                ObjectNode here = inUnit.get(relative);
+                if (here != null) {
+                    return Optional.of(here);
+                }
+                String type = relative.substring(0, slash);
+                if (!catalog.isResourceType(type)) {
+                    return Optional.empty();
+                }
+                return store.read(type, relative.substring(slash + 1))
+                        .filter(stored -> !stored.deleted() && stored.json() != null)
+                        .map(stored -> FhirJson.parseResource(stored.json()));
+            };
+        }
+
         private void validate(ObjectNode[] bodies) {
             List<OperationOutcome.OperationOutcomeIssueComponent> errors = new ArrayList<>();
+            ValidationContext context = profileValidators.isEmpty() ? ValidationContext.NONE
+                    : validationContext(bodies);
             boolean structural = false;
             for (int i = 0; i < bodies.length; i++) {
                 if (bodies[i] == null || (requests.get(i).kind() == WriteRequest.Kind.CREATE && matchedExisting[i])) {
@@ -315,7 +373,7 @@ public class WriteService {
                 List<OperationOutcome.OperationOutcomeIssueComponent> issues = new ArrayList<>(
                         structureValidator.validate(bodies[i]));
                 for (ProfileValidator profile : profileValidators) {
-                    issues.addAll(profile.validate(bodies[i]));
+                    issues.addAll(profile.validate(bodies[i], context));
                 }
                 if (options.strictValidation() && issues.isEmpty()) {
                     issues.addAll(instanceValidator.validate(bodies[i], null).getIssue());

@@ -39,9 +39,23 @@ public final class FhirTestServer implements AutoCloseable {
         return start(TestDatabase.fresh(), properties);
     }
 
+    /**
+     * The API with the Spring configurations of modules above {@code fhir} (terminology operations, VN Core
+     * validators, signing guards …) over a fresh database.
+     */
+    public static FhirTestServer startWith(java.util.List<Class<?>> configurations, String... properties) {
+        return start(TestDatabase.fresh(), configurations, properties);
+    }
+
     /** The API over a given database (e.g. one a killed server left behind). */
     public static FhirTestServer start(DataSource ds, String... properties) {
+        return start(ds, java.util.List.of(), properties);
+    }
+
+    private static FhirTestServer start(DataSource ds, java.util.List<Class<?>> configurations,
+                                        String... properties) {
         SpringApplication app = new SpringApplication(TestApp.class);
+        app.addPrimarySources(configurations);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("dataSource", ds));
         boolean portGiven = java.util.Arrays.stream(properties).anyMatch(p -> p.startsWith("--server.port="));
         String[] args = new String[properties.length + 3];
