@@ -22,8 +22,9 @@ import java.util.Properties;
  */
 public final class Messages {
 
-    private static final String[] MODULE_FILES = {"fhir", "fhir-validation", "fhir-search", "fhir-index", "fhir-bulk", "terminology", "vn-core", "signing", "platform", "emr",
-            "bhyt", "hub"};
+    private static final String[] MODULE_FILES = {"fhir", "fhir-validation", "fhir-search", "fhir-index", "fhir-bulk",
+            "terminology", "terminology-catalogue", "vn-core", "vn-core-matching", "signing", "signing-document",
+            "platform", "emr", "bhyt", "hub"};
     private static final Map<String, String> VI = load("vi");
     private static final Map<String, String> EN = load("en");
 
