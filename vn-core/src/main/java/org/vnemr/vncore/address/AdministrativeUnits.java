@@ -43,7 +43,7 @@ public final class AdministrativeUnits {
 
     private static final Pattern PUNCTUATION = Pattern.compile("[.,;:()\\-–_/]+");
     private static final List<String> TYPE_WORDS = List.of("thanh pho truc thuoc trung uong", "thanh pho", "tinh",
-            "tp", "quan", "huyen", "thi xa", "phuong", "xa", "thi tran", "dac khu", "q", "p", "h", "tx", "tt");
+            "tp", "quan", "huyen", "thi xa", "phuong", "xa", "thi tran", "dac khu", "q", "p", "h", "x", "tx", "tt");
 
     private final Map<String, Province> provinces = new LinkedHashMap<>();
     private final Map<String, Ward> wards = new LinkedHashMap<>();
@@ -312,8 +312,20 @@ public final class AdministrativeUnits {
             return new WardMapping(provinceCode, same.code(), WardMapping.Basis.SAME_CODE);
         }
         return findWard(provinceCode, commune.fullName())
+                .filter(w -> tookItsNameFrom(w, commune))
                 .map(w -> new WardMapping(provinceCode, w.code(), WardMapping.Basis.SAME_NAME))
                 .orElseGet(() -> new WardMapping(provinceCode, null, WardMapping.Basis.PROVINCE_ONLY));
+    }
+
+    /**
+     * Whether a 2025 ward with the commune's name plausibly took that name from it: the commune whose code the
+     * ward carries lay in the same legacy district and had another name. A ward named after its own code commune
+     * is a namesake elsewhere (Xã Yên Sở of Hoài Đức is not Phường Yên Sở of Hoàng Mai).
+     */
+    private boolean tookItsNameFrom(Ward ward, LegacyCommune commune) {
+        LegacyCommune codeCommune = legacyCommunes.get(ward.code());
+        return codeCommune != null && codeCommune.districtCode().equals(commune.districtCode())
+                && !nameKey(codeCommune.fullName()).equals(nameKey(commune.fullName()));
     }
 
     /** A digest of both lists: changes when a newer list is shipped (terminology sources use it as version). */

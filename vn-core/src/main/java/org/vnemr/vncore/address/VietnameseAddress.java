@@ -58,7 +58,7 @@ public final class VietnameseAddress {
         String last = parts.get(parts.size() - 1);
         Optional<Province> province = units.findProvince(last);
         Optional<LegacyProvince> legacy = units.findLegacyProvince(last);
-        if (legacy.isPresent() && (province.isEmpty() || parts.size() >= 3 && looksLegacy(parts, legacy.get()))) {
+        if (legacy.isPresent() && (province.isEmpty() || parts.size() >= 2 && looksLegacy(parts, legacy.get()))) {
             return parseLegacy(parts, legacy.get(), nfc);
         }
         if (province.isEmpty()) {

@@ -12,7 +12,10 @@ public record WardMapping(String provinceCode, String wardCode, Basis basis) {
     public enum Basis {
         /** The 2025 ward carries the legacy commune's code: it took that commune's code when formed. */
         SAME_CODE,
-        /** The only 2025 ward of the province with the commune's name (a weaker guess; a clerk should confirm). */
+        /**
+         * The only 2025 ward of the province with the commune's name, carrying the code of another commune of the
+         * same legacy district (a weaker guess; a clerk should confirm).
+         */
         SAME_NAME,
         /** The 2025 list does not record which communes formed each ward: only the province is known. */
         PROVINCE_ONLY

@@ -56,10 +56,28 @@ class AdministrativeUnitsTest {
     }
 
     @Test
-    void legacyCommune_withoutCode_butUniqueNameInTheNewProvince_mapsByName() {
-        LegacyCommune tanTien = units.legacyCommune("12610").orElseThrow(); // Xã Tân Tiến, Hưng Hà, Thái Bình
+    void legacyCommune_whoseNameANeighbourWardTook_mapsByName() {
+        // Phường Ngọc Hà (00016, Ba Đình) → Phường Ngọc Hà 2025, which carries the code of Liễu Giai (00008, Ba Đình)
+        LegacyCommune ngocHa = units.legacyCommune("00016").orElseThrow();
 
-        assertThat(units.mapCommune(tanTien)).isEqualTo(new WardMapping("33", "12583", WardMapping.Basis.SAME_NAME));
+        assertThat(units.mapCommune(ngocHa)).isEqualTo(new WardMapping("01", "00008", WardMapping.Basis.SAME_NAME));
+    }
+
+    @Test
+    void legacyCommune_withANamesakeWardElsewhere_isNotMappedToIt() {
+        // Phường Chương Dương of Hoàn Kiếm; the 2025 Xã Chương Dương is the old Xã Chương Dương of Thường Tín (10237)
+        LegacyCommune chuongDuong = units.legacyCommune("00067").orElseThrow();
+
+        assertThat(units.mapCommune(chuongDuong))
+                .isEqualTo(new WardMapping("01", null, WardMapping.Basis.PROVINCE_ONLY));
+    }
+
+    @Test
+    void legacyCommune_whoseNamesakeWardHasTheCodeOfAnotherDistrict_isNotMapped() {
+        // Xã Tân Tiến of Hưng Hà; the 2025 Xã Tân Tiến carries the code of Xã Đồng Tiến of Quỳnh Phụ
+        LegacyCommune tanTien = units.legacyCommune("12610").orElseThrow();
+
+        assertThat(units.mapCommune(tanTien).wardCode()).isNull();
     }
 
     @Test

@@ -57,6 +57,27 @@ class VietnameseAddressTest {
     }
 
     @Test
+    void legacyDistrictAlone_isNotTakenForTheWardOfTheSameName() {
+        VietnameseAddress.Parsed parsed = addresses.parseText("Quận Ba Đình, Hà Nội");
+
+        assertThat(parsed.province().code()).isEqualTo("01");
+        assertThat(parsed.ward()).isNull();
+        assertThat(parsed.legacyMapping().basis()).isEqualTo(WardMapping.Basis.PROVINCE_ONLY);
+    }
+
+    @Test
+    void abbreviatedLegacyAddress_isMappedForward() {
+        VietnameseAddress.Parsed parsed = addresses.parseText("Thôn Đông, X. Yên Sở, H. Hoài Đức, TP. Hà Nội");
+
+        assertThat(parsed.province().code()).isEqualTo("01");
+        assertThat(parsed.line()).isEqualTo("Thôn Đông");
+        // Xã Yên Sở (09856) of Hoài Đức: its code is the 2025 Xã Dương Hoà, not the namesake Phường Yên Sở
+        assertThat(parsed.ward().code()).isEqualTo("09856");
+        assertThat(parsed.ward().name()).isEqualTo("Dương Hoà");
+        assertThat(parsed.legacyMapping().basis()).isEqualTo(WardMapping.Basis.SAME_CODE);
+    }
+
+    @Test
     void unrecognisedAddress_keepsEverythingInLine() {
         VietnameseAddress.Parsed parsed = addresses.parseText("221B Baker Street, London");
 

@@ -319,6 +319,17 @@ class VnCoreProfileValidatorTest {
         assertThat(validator.validate(observation, ValidationContext.NONE)).isEmpty();
     }
 
+    @Test
+    void patientDraftFromTheCardQr_passesTheProfile() {
+        var qr = org.vnemr.vncore.registration.CccdQrCode.parse("001098001234|012345678|Nguyễn Văn An|15031998|Nam|"
+                + "Thôn Đông, Xã Yên Sở, Huyện Hoài Đức, Hà Nội|10082021").value();
+        ObjectNode draft = org.vnemr.vncore.registration.PatientDraft.fromQr(qr);
+
+        assertThat(validator.validate(draft, ValidationContext.NONE)).isEmpty();
+        assertThat(draft.path("address").get(0).path("extension").get(0).path("valueCoding").path("code").asText())
+                .isEqualTo("01");
+    }
+
     private static ObjectNode condition(String icd10) {
         ObjectNode condition = JSON.createObjectNode();
         condition.put("resourceType", "Condition");
