@@ -19,7 +19,7 @@ final class IdentityText {
         if (raw == null) {
             return "";
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        String text = isPlainAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -30,6 +30,15 @@ final class IdentityText {
             out.append(c);
         }
         return out.toString().toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean allDigits(String s) {

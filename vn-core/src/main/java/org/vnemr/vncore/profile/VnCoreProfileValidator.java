@@ -252,24 +252,14 @@ public final class VnCoreProfileValidator implements ProfileValidator {
         String gender = patient.path("gender").asText(null);
         for (int i = 0; i < ids.size(); i++) {
             if (VnCoreUrls.SID_CCCD.equals(ids.get(i).path("system").asText())) {
-                Cccd.parse(ids.get(i).path("value").asText(""), units).toOptional().ifPresent(cccd -> {
+                Cccd cccd = Cccd.parse(ids.get(i).path("value").asText(""), units).value();
+                if (cccd != null) {
                     for (Problem p : cccd.checkAgainst(birthDate, gender)) {
-                        issues.problem("VNEMR-3072", "Patient.identifier[" + indexOf(ids, cccd) + "].value", p);
+                        issues.problem("VNEMR-3072", "Patient.identifier[" + i + "].value", p);
                     }
-                });
+                }
             }
         }
-    }
-
-    private static int indexOf(JsonNode ids, Cccd cccd) {
-        for (int i = 0; i < ids.size(); i++) {
-            if (VnCoreUrls.SID_CCCD.equals(ids.get(i).path("system").asText())
-                    && Cccd.parse(ids.get(i).path("value").asText("")).toOptional().map(c -> c.equals(cccd))
-                    .orElse(false)) {
-                return i;
-            }
-        }
-        return 0;
     }
 
     /** A CodeableConcept (or Coding) extension whose codings in {@code system} must exist in that list. */
