@@ -11,11 +11,11 @@ import org.vnemr.vncore.VnCoreUrls;
 final class PresenceRules {
 
     private final String profile;
-    private final Issues issues;
+    private final Findings findings;
 
-    PresenceRules(String profile, Issues issues) {
+    PresenceRules(String profile, Findings findings) {
         this.profile = profile;
-        this.issues = issues;
+        this.findings = findings;
     }
 
     void check(String type, JsonNode r) {
@@ -33,7 +33,7 @@ final class PresenceRules {
             }
             case "Condition" -> {
                 if (!hasIcd10(r)) {
-                    issues.error(IssueType.REQUIRED, "VNEMR-3074", "Condition.code", "Condition.code");
+                    findings.error(IssueType.REQUIRED, "VNEMR-3074", "Condition.code", "Condition.code");
                 }
             }
             case "Coverage" -> {
@@ -67,7 +67,7 @@ final class PresenceRules {
         require(r, "gender", "giới tính", "gender");
         require(r, "birthDate", "ngày sinh", "birth date");
         if (!hasCccdOrReason(r)) {
-            issues.error(IssueType.REQUIRED, "VNEMR-3073", "Patient.identifier");
+            findings.error(IssueType.REQUIRED, "VNEMR-3073", "Patient.identifier");
         }
     }
 
@@ -128,7 +128,7 @@ final class PresenceRules {
     }
 
     private void missing(String path, String vi, String en) {
-        issues.error(IssueType.REQUIRED, "VNEMR-3070", path, new Object[]{vi, path, profile},
+        findings.error(IssueType.REQUIRED, "VNEMR-3070", path, new Object[]{vi, path, profile},
                 new Object[]{en, path, profile});
     }
 }

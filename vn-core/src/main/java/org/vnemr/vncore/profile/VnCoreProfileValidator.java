@@ -80,22 +80,22 @@ public final class VnCoreProfileValidator implements ProfileValidator {
     public List<OperationOutcome.OperationOutcomeIssueComponent> validate(ObjectNode resource,
                                                                           ValidationContext context) {
         String type = resource.path("resourceType").asText();
-        Issues issues = new Issues();
-        identifiers(type, resource, issues);
+        Findings findings = new Findings();
+        identifiers(type, resource, findings);
         if (ADDRESS_HOLDERS.contains(type)) {
-            addresses(type, resource, issues, claims(type, resource));
+            addresses(type, resource, findings, claims(type, resource));
         }
         switch (type) {
-            case "Patient" -> patient(resource, issues);
-            case "Condition" -> condition(resource, context, issues);
-            case "Coverage" -> coverage(resource, issues);
+            case "Patient" -> patient(resource, findings);
+            case "Condition" -> condition(resource, context, findings);
+            case "Coverage" -> coverage(resource, findings);
             default -> {
             }
         }
         if (claims(type, resource)) {
-            new PresenceRules(PROFILES.get(type), issues).check(type, resource);
+            new PresenceRules(PROFILES.get(type), findings).check(type, resource);
         }
-        return issues.list();
+        return findings.list();
     }
 
     /** Whether the presence rules apply: the resource claims the type's VN Core profile, or they are required. */
@@ -120,18 +120,18 @@ public final class VnCoreProfileValidator implements ProfileValidator {
 
     // ---- value rules
 
-    private void identifiers(String type, JsonNode resource, Issues issues) {
+    private void identifiers(String type, JsonNode resource, Findings findings) {
         JsonNode list = resource.path("identifier");
         if (list.isObject()) {
-            identifier(type + ".identifier", list, issues); // 0..1 in some types (Encounter has *, Bundle 0..1)
+            identifier(type + ".identifier", list, findings); // 0..1 in some types (Encounter has *, Bundle 0..1)
             return;
         }
         for (int i = 0; i < list.size(); i++) {
-            identifier(type + ".identifier[" + i + "]", list.get(i), issues);
+            identifier(type + ".identifier[" + i + "]", list.get(i), findings);
         }
     }
 
-    void identifier(String path, JsonNode identifier, Issues issues) {
+    void identifier(String path, JsonNode identifier, Findings findings) {
         String system = identifier.path("system").asText("");
         JsonNode valueNode = identifier.get("value");
         if (valueNode == null || !valueNode.isTextual()) {
@@ -140,15 +140,15 @@ public final class VnCoreProfileValidator implements ProfileValidator {
         String value = valueNode.asText();
         String at = path + ".value";
         switch (system) {
-            case VnCoreUrls.SID_CCCD -> report(issues, "VNEMR-3060", at, Cccd.parse(value, units));
-            case VnCoreUrls.SID_BHYT -> report(issues, "VNEMR-3061", at, BhytCard.parse(value, units));
-            case VnCoreUrls.SID_PASSPORT -> report(issues, "VNEMR-3062", at, Passport.parse(value));
-            case VnCoreUrls.SID_CCHN -> report(issues, "VNEMR-3063", at, PractisingLicence.parse(value));
-            case VnCoreUrls.SID_MA_CSKCB -> report(issues, "VNEMR-3064", at, FacilityCode.parse(value, units));
+            case VnCoreUrls.SID_CCCD -> report(findings, "VNEMR-3060", at, Cccd.parse(value, units));
+            case VnCoreUrls.SID_BHYT -> report(findings, "VNEMR-3061", at, BhytCard.parse(value, units));
+            case VnCoreUrls.SID_PASSPORT -> report(findings, "VNEMR-3062", at, Passport.parse(value));
+            case VnCoreUrls.SID_CCHN -> report(findings, "VNEMR-3063", at, PractisingLicence.parse(value));
+            case VnCoreUrls.SID_MA_CSKCB -> report(findings, "VNEMR-3064", at, FacilityCode.parse(value, units));
             case VnCoreUrls.SID_CMND -> {
                 String digits = value.replaceAll("[\\s.\\-]", "");
                 if (!digits.matches("\\d{9}|\\d{12}")) {
-                    issues.error(IssueType.VALUE, "VNEMR-3075", at, at, value);
+                    findings.error(IssueType.VALUE, "VNEMR-3075", at, at, value);
                 }
             }
             default -> {
@@ -156,24 +156,24 @@ public final class VnCoreProfileValidator implements ProfileValidator {
         }
     }
 
-    private static void report(Issues issues, String wrapper, String path, ParseResult<?> result) {
+    private static void report(Findings findings, String wrapper, String path, ParseResult<?> result) {
         for (Problem p : result.problems()) {
-            issues.problem(wrapper, path, p);
+            findings.problem(wrapper, path, p);
         }
     }
 
-    private void addresses(String type, JsonNode resource, Issues issues, boolean claimed) {
+    private void addresses(String type, JsonNode resource, Findings findings, boolean claimed) {
         JsonNode list = resource.path("address");
         if (list.isObject()) {
-            address(type + ".address", list, issues, claimed);
+            address(type + ".address", list, findings, claimed);
             return;
         }
         for (int i = 0; i < list.size(); i++) {
-            address(type + ".address[" + i + "]", list.get(i), issues, claimed);
+            address(type + ".address[" + i + "]", list.get(i), findings, claimed);
         }
     }
 
-    void address(String path, JsonNode address, Issues issues, boolean claimed) {
+    void address(String path, JsonNode address, Findings findings, boolean claimed) {
         String provinceCode = null;
         String wardCode = null;
         String wardPath = null;
@@ -185,14 +185,14 @@ public final class VnCoreProfileValidator implements ProfileValidator {
             if (url.equals(VnCoreUrls.EXT_PROVINCE)) {
                 provinceCode = codingCode(ext);
                 if (provinceCode != null && units.province(provinceCode).isEmpty()) {
-                    issues.problem("VNEMR-3065", at, Problem.error("VNEMR-3050", provinceCode));
+                    findings.problem("VNEMR-3065", at, Problem.error("VNEMR-3050", provinceCode));
                     provinceCode = null;
                 }
             } else if (url.equals(VnCoreUrls.EXT_WARD)) {
                 wardCode = codingCode(ext);
                 wardPath = at;
                 if (wardCode != null && units.ward(wardCode).isEmpty()) {
-                    issues.problem("VNEMR-3066", at, Problem.error("VNEMR-3051", wardCode));
+                    findings.problem("VNEMR-3066", at, Problem.error("VNEMR-3051", wardCode));
                     wardCode = null;
                 }
             }
@@ -200,14 +200,14 @@ public final class VnCoreProfileValidator implements ProfileValidator {
         if (wardCode != null && provinceCode != null) {
             Ward ward = units.ward(wardCode).orElseThrow();
             if (!ward.provinceCode().equals(provinceCode)) {
-                issues.problem("VNEMR-3066", wardPath, Problem.error("VNEMR-3052", ward.fullName(), ward.code(),
+                findings.problem("VNEMR-3066", wardPath, Problem.error("VNEMR-3052", ward.fullName(), ward.code(),
                         units.province(provinceCode).map(p -> p.fullName() + " (" + p.code() + ")")
                                 .orElse(provinceCode)));
             }
         }
         if (claimed && provinceCode == null && isVietnam(address.path("country").asText(""))
                 && !hasExtension(address, VnCoreUrls.EXT_PROVINCE)) {
-            issues.error(IssueType.REQUIRED, "VNEMR-3071", path, path);
+            findings.error(IssueType.REQUIRED, "VNEMR-3071", path, path);
         }
     }
 
@@ -235,15 +235,15 @@ public final class VnCoreProfileValidator implements ProfileValidator {
         return ext.has("valueCode") ? ext.get("valueCode").asText() : null;
     }
 
-    private void patient(JsonNode patient, Issues issues) {
+    private void patient(JsonNode patient, Findings findings) {
         JsonNode extensions = patient.path("extension");
         for (int i = 0; i < extensions.size(); i++) {
             JsonNode ext = extensions.get(i);
             String url = ext.path("url").asText();
             if (url.equals(VnCoreUrls.EXT_ETHNICITY)) {
-                codedValue("Patient.extension[" + i + "]", ext, VnCoreUrls.CS_ETHNICITY, "VNEMR-3067", issues);
+                codedValue("Patient.extension[" + i + "]", ext, VnCoreUrls.CS_ETHNICITY, "VNEMR-3067", findings);
             } else if (url.equals(VnCoreUrls.EXT_RELIGION)) {
-                codedValue("Patient.extension[" + i + "]", ext, VnCoreUrls.CS_RELIGION, "VNEMR-3068", issues);
+                codedValue("Patient.extension[" + i + "]", ext, VnCoreUrls.CS_RELIGION, "VNEMR-3068", findings);
             }
         }
         // the CCCD's birth year and sex against the record: warnings only (dropped by the write path, shown by $validate)
@@ -255,7 +255,7 @@ public final class VnCoreProfileValidator implements ProfileValidator {
                 Cccd cccd = Cccd.parse(ids.get(i).path("value").asText(""), units).value();
                 if (cccd != null) {
                     for (Problem p : cccd.checkAgainst(birthDate, gender)) {
-                        issues.problem("VNEMR-3072", "Patient.identifier[" + i + "].value", p);
+                        findings.problem("VNEMR-3072", "Patient.identifier[" + i + "].value", p);
                     }
                 }
             }
@@ -263,11 +263,11 @@ public final class VnCoreProfileValidator implements ProfileValidator {
     }
 
     /** A CodeableConcept (or Coding) extension whose codings in {@code system} must exist in that list. */
-    private void codedValue(String path, JsonNode ext, String system, String code, Issues issues) {
+    private void codedValue(String path, JsonNode ext, String system, String code, Findings findings) {
         if (ext.has("valueCoding")) {
             JsonNode c = ext.get("valueCoding");
             if (system.equals(c.path("system").asText()) && !codes.contains(system, c.path("code").asText())) {
-                issues.error(IssueType.CODEINVALID, code, path + ".valueCoding.code", path + ".valueCoding.code",
+                findings.error(IssueType.CODEINVALID, code, path + ".valueCoding.code", path + ".valueCoding.code",
                         c.path("code").asText());
             }
             return;
@@ -277,12 +277,12 @@ public final class VnCoreProfileValidator implements ProfileValidator {
             JsonNode c = codings.get(j);
             if (system.equals(c.path("system").asText()) && !codes.contains(system, c.path("code").asText())) {
                 String at = path + ".valueCodeableConcept.coding[" + j + "].code";
-                issues.error(IssueType.CODEINVALID, code, at, at, c.path("code").asText());
+                findings.error(IssueType.CODEINVALID, code, at, at, c.path("code").asText());
             }
         }
     }
 
-    private void condition(JsonNode condition, ValidationContext context, Issues issues) {
+    private void condition(JsonNode condition, ValidationContext context, Findings findings) {
         if (diagnosisRules == null) {
             return;
         }
@@ -309,9 +309,9 @@ public final class VnCoreProfileValidator implements ProfileValidator {
             String code = coding.get("code").asText();
             String at = "Condition.code.coding[" + i + "].code";
             for (DiagnosisRules.Problem p : diagnosisRules.check(code, sex, birthDate, on)) {
-                issues.error(IssueType.BUSINESSRULE, "VNEMR-3069", at, new Object[]{at, code, p.messageVi()},
+                findings.error(IssueType.BUSINESSRULE, "VNEMR-3069", at, new Object[]{at, code, p.messageVi()},
                         new Object[]{at, code, p.messageEn()});
-                issues.list().get(issues.list().size() - 1).getDetails().addCoding()
+                findings.list().get(findings.list().size() - 1).getDetails().addCoding()
                         .setSystem(org.vnemr.fhir.error.FhirError.CODE_SYSTEM).setCode(p.code())
                         .setDisplay(p.messageEn());
             }
@@ -326,14 +326,14 @@ public final class VnCoreProfileValidator implements ProfileValidator {
         return context.resolve(reference);
     }
 
-    private void coverage(JsonNode coverage, Issues issues) {
+    private void coverage(JsonNode coverage, Findings findings) {
         JsonNode extensions = coverage.path("extension");
         for (int i = 0; i < extensions.size(); i++) {
             JsonNode ext = extensions.get(i);
             if (VnCoreUrls.EXT_PRIMARY_CARE_FACILITY.equals(ext.path("url").asText())) {
                 JsonNode id = ext.path("valueReference").path("identifier");
                 if (id.isObject()) {
-                    identifier("Coverage.extension[" + i + "].valueReference.identifier", id, issues);
+                    identifier("Coverage.extension[" + i + "].valueReference.identifier", id, findings);
                 }
             }
         }
@@ -344,7 +344,7 @@ public final class VnCoreProfileValidator implements ProfileValidator {
         }
         if (bhyt && subscriberId != null && subscriberId.isTextual() && !subscriberId.asText().isBlank()) {
             // the IG keeps the BHYT number in subscriberId too (invariant vn-coverage-subscriberid-consistency)
-            report(issues, "VNEMR-3061", "Coverage.subscriberId", BhytCard.parse(subscriberId.asText(), units));
+            report(findings, "VNEMR-3061", "Coverage.subscriberId", BhytCard.parse(subscriberId.asText(), units));
         }
     }
 

@@ -29,6 +29,6 @@ public final class VnCoreProfileValidatorBenchmark {
             sink += validator.validate(patient, ValidationContext.NONE).size();
         }
         double micros = (System.nanoTime() - start) / 1000.0 / rounds;
-        System.out.printf("VN Core rules, IG-style Patient: %.2f µs per resource (%d issues)%n", micros, sink);
+        System.out.printf("VN Core rules, IG-style Patient: %.2f µs per resource (%d findings)%n", micros, sink);
     }
 }

@@ -44,8 +44,8 @@ class VnCoreProfileValidatorTest {
         return v.validate(resource, context).stream().filter(i -> i.getSeverity() == IssueSeverity.ERROR).toList();
     }
 
-    private static List<String> codes(List<OperationOutcome.OperationOutcomeIssueComponent> issues) {
-        return issues.stream().map(i -> i.getDetails().getCodingFirstRep().getCode()).toList();
+    private static List<String> codes(List<OperationOutcome.OperationOutcomeIssueComponent> findings) {
+        return findings.stream().map(i -> i.getDetails().getCodingFirstRep().getCode()).toList();
     }
 
     @Test
@@ -214,12 +214,12 @@ class VnCoreProfileValidatorTest {
         ObjectNode patient = igStylePatient();
         patient.put("birthDate", "2002-03-04");
 
-        List<OperationOutcome.OperationOutcomeIssueComponent> issues = validator.validate(patient,
+        List<OperationOutcome.OperationOutcomeIssueComponent> findings = validator.validate(patient,
                 ValidationContext.NONE);
 
-        assertThat(issues).hasSize(1);
-        assertThat(issues.get(0).getSeverity()).isEqualTo(IssueSeverity.WARNING);
-        assertThat(issues.get(0).getDetails().getCoding()).extracting(c -> c.getCode())
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).getSeverity()).isEqualTo(IssueSeverity.WARNING);
+        assertThat(findings.get(0).getDetails().getCoding()).extracting(c -> c.getCode())
                 .containsExactly("VNEMR-3072", "VNEMR-3007");
     }
 

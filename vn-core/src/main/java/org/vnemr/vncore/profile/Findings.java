@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the issues of one resource in the shape {@link FhirError#issue} gives every vnemr error (code in
+ * Collects the findings of one resource in the shape {@link FhirError#issue} gives every vnemr error (code in
  * {@code details.coding}, Vietnamese in {@code details.text}, English in {@code diagnostics}, FHIRPath in
  * {@code expression}), but with separate Vietnamese and English arguments, since the rules wrap messages that
  * already exist in both languages (an identity {@link Problem}, a diagnosis rule).
  */
-final class Issues {
+final class Findings {
 
     private final List<OperationOutcome.OperationOutcomeIssueComponent> list = new ArrayList<>();
 
