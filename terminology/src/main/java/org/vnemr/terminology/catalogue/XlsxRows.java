@@ -1,0 +1,98 @@
+package org.vnemr.terminology.catalogue;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads the first sheet of an .xlsx file row by row with POI's streaming (SAX) reader, so a catalogue of tens of
+ * thousands of rows never becomes a workbook object in memory. Cells come as text: numbers in plain decimal
+ * form whatever their display format ({@code 125000}, {@code 12.5}), date-formatted numbers as
+ * {@code yyyy-MM-dd}, text as typed. Empty rows are skipped; POI's XML parser has DTDs and external entities off.
+ */
+final class XlsxRows {
+
+    private XlsxRows() {
+    }
+
+    /** Calls {@code row} with the 1-based row number and the non-blank cells by 0-based column index. */
+    static void read(InputStream xlsx, BiConsumer<Integer, Map<Integer, String>> row) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(xlsx)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = reader.getStylesTable();
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                return;
+            }
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Collector(row),
+                        new PlainFormatter(), false));
+                parser.parse(new InputSource(sheet));
+            }
+        }
+    }
+
+    /** Numbers without grouping or rounding, dates in ISO form: what the validators expect. */
+    private static final class PlainFormatter extends DataFormatter {
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString,
+                                            boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+            }
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        private final BiConsumer<Integer, Map<Integer, String>> row;
+        private Map<Integer, String> cells = new TreeMap<>();
+        private int nextColumn;
+
+        Collector(BiConsumer<Integer, Map<Integer, String>> row) {
+            this.row = row;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells = new TreeMap<>();
+            nextColumn = 0;
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (!cells.isEmpty()) {
+                row.accept(rowNum + 1, cells);
+            }
+        }
+
+        @Override
+        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            int column = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
+            nextColumn = column + 1;
+            if (formattedValue != null && !formattedValue.isBlank()) {
+                cells.put(column, formattedValue.strip());
+            }
+        }
+    }
+}
