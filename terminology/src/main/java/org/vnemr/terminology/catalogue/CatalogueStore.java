@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.vnemr.fhir.store.FhirJson;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -135,10 +136,18 @@ class CatalogueStore {
     Optional<Price> priceOn(CatalogueKind kind, String code, LocalDate day) {
         Date d = Date.valueOf(day);
         return jdbc.query(SQL_SELECT_PRICE, (rs, n) -> new Price(kind, rs.getString(1), rs.getString(2),
-                rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).stripTrailingZeros(),
-                rs.getBigDecimal(4) == null ? null : rs.getBigDecimal(4).stripTrailingZeros(),
-                rs.getBigDecimal(5) == null ? java.math.BigDecimal.valueOf(100) : rs.getBigDecimal(5).stripTrailingZeros(),
+                plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)),
+                rs.getBigDecimal(5) == null ? BigDecimal.valueOf(100) : plain(rs.getBigDecimal(5)),
                 rs.getString(6), rs.getDate(7).toLocalDate()), code, kind.name(), d, d, d, d).stream().findFirst();
+    }
+
+    /** numeric(18,3) without the trailing zeros, never in exponent form (36000000, not 3.6E+7). */
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     Optional<CatalogueEntry> entryOn(CatalogueKind kind, String code, LocalDate day) {
