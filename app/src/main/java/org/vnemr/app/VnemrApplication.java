@@ -11,7 +11,7 @@ import org.vnemr.fhir.config.FhirConfiguration;
  * commands (see {@link Cli}).
  */
 @SpringBootApplication
-@Import(FhirConfiguration.class)
+@Import({FhirConfiguration.class, org.vnemr.terminology.catalogue.CatalogueConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {
