@@ -81,8 +81,9 @@ public abstract class CatalogueImporter {
 
         private final List<Column> columns = columns();
         private final Column codeColumn = codeColumn();
-        private final Map<Column, Integer> indexOf = new LinkedHashMap<>();
-        private final Map<Column, String> headerOf = new HashMap<>();
+        /** By position in {@code columns}: the file's column index (-1 = absent) and header text. */
+        private final int[] indexOf = new int[columns.size()];
+        private final String[] headerOf = new String[columns.size()];
         private final Map<String, Integer> rowOfCode = new HashMap<>();
         private final List<CatalogueEntry> entries = new ArrayList<>();
         private final List<RowProblem> problems = new ArrayList<>();
@@ -102,13 +103,13 @@ public abstract class CatalogueImporter {
             String code = null;
             String display = null;
             int before = problemCount;
-            for (Column column : columns) {
-                Integer index = indexOf.get(column);
-                String raw = index == null ? null : cells.get(index);
+            for (int i = 0; i < columns.size(); i++) {
+                Column column = columns.get(i);
+                String raw = indexOf[i] < 0 ? null : cells.get(indexOf[i]);
                 if (column == codeColumn && raw != null) {
                     raw = normaliseCode(raw);
                 }
-                String value = check(rowNumber, column, raw);
+                String value = check(rowNumber, column, headerOf[i], raw);
                 if (column.type() == Column.Type.CODE) {
                     code = value;
                 } else if (column.type() == Column.Type.DISPLAY) {
@@ -125,7 +126,7 @@ public abstract class CatalogueImporter {
             String entryCode = entryCode(fields, code);
             Integer first = rowOfCode.putIfAbsent(entryCode, rowNumber);
             if (first != null) {
-                problem(new RowProblem("VNEMR-2109", rowText(rowNumber), headerOf.get(codeColumn), entryCode,
+                problem(new RowProblem("VNEMR-2109", rowText(rowNumber), headerOf[columns.indexOf(codeColumn)], entryCode,
                         rowText(first)));
                 return;
             }
@@ -145,18 +146,22 @@ public abstract class CatalogueImporter {
                 return;
             }
             headerRow = rowNumber;
+            java.util.Arrays.fill(indexOf, -1);
             for (Map.Entry<Integer, String> cell : cells.entrySet()) {
-                for (Column column : columns) {
-                    if (!indexOf.containsKey(column) && column.matches(cell.getValue())) {
-                        indexOf.put(column, cell.getKey());
-                        headerOf.put(column, cell.getValue());
+                for (int i = 0; i < columns.size(); i++) {
+                    if (indexOf[i] < 0 && columns.get(i).matches(cell.getValue())) {
+                        indexOf[i] = cell.getKey();
+                        headerOf[i] = cell.getValue();
                         break;
                     }
                 }
             }
-            for (Column column : columns) {
-                headerOf.putIfAbsent(column, column.name());
-                if (column.required() && !indexOf.containsKey(column)) {
+            for (int i = 0; i < columns.size(); i++) {
+                Column column = columns.get(i);
+                if (headerOf[i] == null) {
+                    headerOf[i] = column.name();
+                }
+                if (column.required() && indexOf[i] < 0) {
                     problem(new RowProblem("VNEMR-2103", column.name(), rowText(rowNumber)));
                 }
             }
@@ -166,8 +171,7 @@ public abstract class CatalogueImporter {
         }
 
         /** The normalised value of one cell, or null (blank, or refused with a problem). */
-        private String check(int rowNumber, Column column, String raw) {
-            String header = headerOf.get(column);
+        private String check(int rowNumber, Column column, String header, String raw) {
             if (raw == null || raw.isBlank()) {
                 if (column.required()) {
                     problem(new RowProblem("VNEMR-2104", rowText(rowNumber), header));
@@ -217,9 +221,11 @@ public abstract class CatalogueImporter {
             String from = fields.get(CatalogueEntry.VALID_FROM);
             String to = fields.get(CatalogueEntry.VALID_TO);
             if (from != null && to != null && LocalDate.parse(to).isBefore(LocalDate.parse(from))) {
-                Column toColumn = columns.stream().filter(c -> c.name().equals(CatalogueEntry.VALID_TO))
-                        .findFirst().orElseThrow();
-                problem(new RowProblem("VNEMR-2112", rowText(rowNumber), headerOf.get(toColumn), to, from));
+                int toColumn = 0;
+                while (!columns.get(toColumn).name().equals(CatalogueEntry.VALID_TO)) {
+                    toColumn++;
+                }
+                problem(new RowProblem("VNEMR-2112", rowText(rowNumber), headerOf[toColumn], to, from));
             }
         }
 

@@ -3,7 +3,6 @@ package org.vnemr.terminology.catalogue;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -63,6 +62,19 @@ final class XlsxRows {
         }
     }
 
+    /** "AB12" → 27: the letters of an A1 reference, without building a CellReference per cell. */
+    static int columnOf(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                break;
+            }
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return column - 1;
+    }
+
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         private final BiConsumer<Integer, Map<Integer, String>> row;
@@ -88,7 +100,7 @@ final class XlsxRows {
 
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-            int column = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
+            int column = cellReference == null ? nextColumn : columnOf(cellReference);
             nextColumn = column + 1;
             if (formattedValue != null && !formattedValue.isBlank()) {
                 cells.put(column, formattedValue.strip());
