@@ -77,6 +77,11 @@ final class CatalogueCommand {
         if (!valid) {
             return usage();
         }
+        boolean namesKind = action.equals("import") || action.equals("versions") || words.size() == 3;
+        if (namesKind && CatalogueKind.find(words.get(1)).isEmpty()) {
+            System.err.println("Loại danh mục không hợp lệ / unknown catalogue kind: " + words.get(1));
+            return usage();
+        }
         SpringApplication app = new SpringApplication(VnemrApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
