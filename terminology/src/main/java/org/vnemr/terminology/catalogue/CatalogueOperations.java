@@ -196,10 +196,10 @@ class CatalogueOperations {
 
     /** 422 with one issue per refused row and column, each with its code and both languages. */
     static ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException refused(List<RowProblem> problems) {
-        List<OperationOutcome.OperationOutcomeIssueComponent> issues = problems.stream()
+        List<OperationOutcome.OperationOutcomeIssueComponent> perRow = problems.stream()
                 .map(p -> FhirError.issue(OperationOutcome.IssueSeverity.ERROR, OperationOutcome.IssueType.INVALID,
                         p.code(), null, p.args()))
                 .toList();
-        return FhirError.withOutcome(422, FhirError.outcome(issues));
+        return FhirError.withOutcome(422, FhirError.outcome(perRow));
     }
 }

@@ -3,7 +3,6 @@ package org.vnemr.terminology.catalogue;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
@@ -11,6 +10,9 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.SAXParserFactory;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -23,7 +25,7 @@ import java.util.function.BiConsumer;
  * Reads the first sheet of an .xlsx file row by row with POI's streaming (SAX) reader, so a catalogue of tens of
  * thousands of rows never becomes a workbook object in memory. Cells come as text: numbers in plain decimal
  * form whatever their display format ({@code 125000}, {@code 12.5}), date-formatted numbers as
- * {@code yyyy-MM-dd}, text as typed. Empty rows are skipped; POI's XML parser has DTDs and external entities off.
+ * {@code yyyy-MM-dd}, text as typed. Empty rows are skipped; the XML parser refuses DTDs and external entities.
  */
 final class XlsxRows {
 
@@ -41,12 +43,23 @@ final class XlsxRows {
                 return;
             }
             try (InputStream sheet = sheets.next()) {
-                XMLReader parser = XMLHelper.newXMLReader();
+                XMLReader parser = hardenedParser();
                 parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new Collector(row),
                         new PlainFormatter(), false));
                 parser.parse(new InputSource(sheet));
             }
         }
+    }
+
+    /** A SAX parser that refuses DTDs and never resolves external entities. */
+    private static XMLReader hardenedParser() throws Exception {
+        SAXParserFactory factory = SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        return factory.newSAXParser().getXMLReader();
     }
 
     /** Numbers without grouping or rounding, dates in ISO form: what the validators expect. */

@@ -123,14 +123,14 @@ class CatalogueOperationsIT {
         Response refused = server.post("CodeSystem/$catalogue-import", importBody("service", bad, "bad.xlsx"));
 
         assertThat(refused.status()).isEqualTo(422);
-        JsonNode issues = json(refused).path("issue");
-        assertThat(issues).hasSize(3);
-        assertThat(issues.get(0).path("details").path("text").asText())
+        JsonNode refusals = json(refused).path("issue");
+        assertThat(refusals).hasSize(3);
+        assertThat(refusals.get(0).path("details").path("text").asText())
                 .startsWith("Dòng 2, cột DON_GIA_BH: '43.900,5' không phải số thập phân không âm");
-        assertThat(issues.get(1).path("details").path("text").asText())
+        assertThat(refusals.get(1).path("details").path("text").asText())
                 .startsWith("Dòng 3, cột MA_DICH_VU: mã '18.0068.28' sai định dạng");
-        assertThat(issues.get(2).path("details").path("coding").get(0).path("code").asText()).isEqualTo("VNEMR-2107");
-        assertThat(issues.get(2).path("diagnostics").asText())
+        assertThat(refusals.get(2).path("details").path("coding").get(0).path("code").asText()).isEqualTo("VNEMR-2107");
+        assertThat(refusals.get(2).path("diagnostics").asText())
                 .isEqualTo("VNEMR-2107: Row 3, column TYLE_TT_BH: ratio '101' must be a number from 0 to 100");
         assertThat(server.get("CodeSystem/$catalogue-versions?kind=service").body()).doesNotContain("\"version\"");
     }

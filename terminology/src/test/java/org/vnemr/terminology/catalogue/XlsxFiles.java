@@ -4,7 +4,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,12 +28,12 @@ final class XlsxFiles {
     }
 
     static byte[] workbook(String sheetName, List<List<Object>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
             CellStyle money = workbook.createCellStyle();
-            money.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("#,##0"));
+            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
                 List<Object> cells = rows.get(r);
@@ -57,6 +57,7 @@ final class XlsxFiles {
                 }
             }
             workbook.write(out);
+            workbook.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
