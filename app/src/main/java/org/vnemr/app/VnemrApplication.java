@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.vnemr.fhir.config.FhirConfiguration;
+import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.vncore.VnCoreConfiguration;
 
 /**
@@ -12,7 +13,7 @@ import org.vnemr.vncore.VnCoreConfiguration;
  * commands (see {@link Cli}).
  */
 @SpringBootApplication
-@Import({FhirConfiguration.class, VnCoreConfiguration.class})
+@Import({FhirConfiguration.class, VnCoreConfiguration.class, CatalogueConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {
