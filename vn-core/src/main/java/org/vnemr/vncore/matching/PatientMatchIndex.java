@@ -35,8 +35,16 @@ public class PatientMatchIndex {
     private static final String SQL_INSERT_KEYS = """
             INSERT INTO vncore_match_key (match_key, patient_id)
             SELECT k, p FROM unnest(?::text[], ?::text[]) AS t(k, p) ON CONFLICT DO NOTHING""";
+    /**
+     * The current JSON of the patients sharing a key: those sharing an identifier first, then those sharing
+     * the most keys, so the cap never drops the best ones.
+     */
     private static final String SQL_SELECT_CANDIDATES = """
-            SELECT DISTINCT patient_id FROM vncore_match_key WHERE match_key = ANY(?) LIMIT ?""";
+            SELECT p.id, p.content FROM %s p JOIN (
+              SELECT patient_id FROM vncore_match_key WHERE match_key = ANY(?)
+              GROUP BY patient_id ORDER BY bool_or(match_key LIKE 'id:%%') DESC, count(*) DESC, patient_id LIMIT ?
+            ) c ON c.patient_id = p.id
+            WHERE NOT p.deleted""".formatted(Tables.current("Patient"));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -48,6 +56,9 @@ public class PatientMatchIndex {
 
     /** Computes the keys of every patient written since the last refresh; returns how many were indexed. */
     public int refresh() {
+        if (!hasPending()) {
+            return 0; // the common case: one read, no transaction
+        }
         int total = 0;
         while (true) {
             Integer done = transactions.execute(status -> refreshBatch());
@@ -106,8 +117,12 @@ public class PatientMatchIndex {
                 "SELECT EXISTS (SELECT 1 FROM vncore_match_pending)", Boolean.class));
     }
 
-    /** Ids of patients sharing at least one of the keys, at most {@code limit}. */
-    public List<String> candidates(Set<String> keys, int limit) {
+    /** A stored patient that shares a key: its id and its JSON as served. */
+    public record Candidate(String id, String json) {
+    }
+
+    /** Patients sharing at least one of the keys, at most {@code limit}. */
+    public List<Candidate> candidates(Set<String> keys, int limit) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -117,7 +132,7 @@ public class PatientMatchIndex {
             ps.setArray(1, array);
             ps.setInt(2, limit);
             return ps;
-        }, (rs, n) -> rs.getString(1));
+        }, (rs, n) -> new Candidate(rs.getString(1), rs.getString(2)));
     }
 
     /** Ids of patients whose keys are waiting to be computed (0 when the index is current). */

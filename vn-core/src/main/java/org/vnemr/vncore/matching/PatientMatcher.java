@@ -1,8 +1,6 @@
 package org.vnemr.vncore.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.vnemr.fhir.schema.Tables;
 import org.vnemr.fhir.store.FhirJson;
 
 import java.util.ArrayList;
@@ -24,15 +22,10 @@ public class PatientMatcher {
     static final int MAX_CANDIDATES = 500;
     public static final int DEFAULT_COUNT = 10;
 
-    private static final String SQL_SELECT_PATIENTS = "SELECT id, content FROM " + Tables.current("Patient")
-            + " WHERE id = ANY(?) AND NOT deleted";
-
     private final PatientMatchIndex index;
-    private final JdbcTemplate jdbc;
 
-    public PatientMatcher(PatientMatchIndex index, JdbcTemplate jdbc) {
+    public PatientMatcher(PatientMatchIndex index) {
         this.index = index;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -44,30 +37,21 @@ public class PatientMatcher {
     public List<PatientMatch> match(JsonNode candidate, boolean onlyCertain, int count) {
         index.refresh();
         PatientFacts wanted = PatientFacts.of(candidate);
-        List<String> ids = index.candidates(PatientMatchKeys.wanted(wanted), MAX_CANDIDATES);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
         List<PatientMatch> matches = new ArrayList<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement(SQL_SELECT_PATIENTS);
-            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
-            return ps;
-        }, rs -> {
-            String id = rs.getString("id");
-            if (id.equals(wanted.id())) {
-                return;
+        for (PatientMatchIndex.Candidate candidateRow : index.candidates(PatientMatchKeys.wanted(wanted),
+                MAX_CANDIDATES)) {
+            if (candidateRow.id().equals(wanted.id())) {
+                continue;
             }
-            String json = rs.getString("content");
-            PatientFacts existing = PatientFacts.of(FhirJson.parseResource(json));
+            PatientFacts existing = PatientFacts.of(FhirJson.parseResource(candidateRow.json()));
             if (existing.replaced()) {
-                return;
+                continue;
             }
             MatchScore score = PatientScorer.score(wanted, existing);
             if (score.grade() != null && (!onlyCertain || score.grade() == MatchGrade.CERTAIN)) {
-                matches.add(new PatientMatch(id, json, score));
+                matches.add(new PatientMatch(candidateRow.id(), candidateRow.json(), score));
             }
-        });
+        }
         matches.sort(Comparator.comparing((PatientMatch m) -> m.score().grade().ordinal())
                 .thenComparing(m -> -m.score().total()).thenComparing(PatientMatch::patientId));
         return matches.size() > count ? List.copyOf(matches.subList(0, count)) : matches;

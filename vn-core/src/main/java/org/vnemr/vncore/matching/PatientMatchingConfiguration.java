@@ -32,8 +32,8 @@ public class PatientMatchingConfiguration {
     }
 
     @Bean
-    public PatientMatcher patientMatcher(PatientMatchIndex index, JdbcTemplate jdbc) {
-        return new PatientMatcher(index, jdbc);
+    public PatientMatcher patientMatcher(PatientMatchIndex index) {
+        return new PatientMatcher(index);
     }
 
     @Bean
