@@ -9,6 +9,13 @@ CREATE TABLE vncore_match_key (
 );
 CREATE INDEX vncore_match_key_patient_idx ON vncore_match_key (patient_id);
 
+-- What the scorer needs of each current patient (PatientFacts as compact JSON, ~200 bytes), so a match call
+-- scores its candidates without reading and parsing their full resources.
+CREATE TABLE vncore_match_facts (
+  patient_id text PRIMARY KEY,
+  facts text NOT NULL
+);
+
 -- Patients written since their keys were last computed. Filled by the triggers below in the same
 -- transaction as the write (REST, transaction Bundles and COPY imports alike), emptied by PatientMatchIndex.
 CREATE TABLE vncore_match_pending (

@@ -1,6 +1,9 @@
 package org.vnemr.vncore.matching;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.vnemr.fhir.store.FhirJson;
 import org.vnemr.fhir.text.VietnameseText;
 
 import java.time.LocalDate;
@@ -135,6 +138,43 @@ public record PatientFacts(String id, List<String> nameTokens, int birthYear, Lo
             digits = "0" + digits.substring(2);
         }
         return digits;
+    }
+
+    /** The compact stored form ({@code vncore_match_facts.facts}); {@link #fromStored} reads it back. */
+    String toStored() {
+        ObjectNode o = FhirJson.MAPPER.createObjectNode();
+        nameTokens.forEach(o.putArray("n")::add);
+        o.put("y", birthYear);
+        if (birthDate != null) {
+            o.put("d", birthDate.toString());
+        }
+        o.put("s", sex);
+        o.put("w", ward);
+        o.put("p", province);
+        phones.forEach(o.putArray("t")::add);
+        identifierKeys.forEach(o.putArray("i")::add);
+        o.put("rb", replaced);
+        o.put("rs", replaces);
+        o.put("a", active);
+        return FhirJson.write(o);
+    }
+
+    static PatientFacts fromStored(String id, String stored) {
+        JsonNode o;
+        try {
+            o = FhirJson.MAPPER.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable match facts of Patient/" + id, e);
+        }
+        List<String> tokens = new ArrayList<>();
+        o.path("n").forEach(t -> tokens.add(t.asText()));
+        Set<String> phones = new LinkedHashSet<>();
+        o.path("t").forEach(t -> phones.add(t.asText()));
+        Set<String> keys = new LinkedHashSet<>();
+        o.path("i").forEach(t -> keys.add(t.asText()));
+        return new PatientFacts(id, tokens, o.path("y").asInt(), o.hasNonNull("d") ? LocalDate.parse(o.get("d").asText())
+                : null, o.path("s").asText(null), o.path("w").asText(null), o.path("p").asText(null), phones, keys,
+                o.path("rb").asBoolean(), o.path("rs").asBoolean(), o.path("a").asBoolean(true));
     }
 
     /** The tên (last token): in Vietnamese order the given name that people are called by. */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The blocking-key table {@code vncore_match_key}, kept up to date from the queue that database triggers
+ * The blocking-key table {@code vncore_match_key} and the scorer's facts {@code vncore_match_facts}, kept up to date from the queue that database triggers
  * fill on every write to the patient table ({@code vncore_match_pending}, migration V3_050). Keys are
  * computed in Java from the stored JSON, so the normalisation rules live in one place
  * ({@link PatientFacts}, {@link IdentifierKeys}). {@link #refresh()} runs before each match (it costs one
@@ -32,19 +32,23 @@ public class PatientMatchIndex {
     private static final String SQL_SELECT_PATIENTS = "SELECT id, deleted, content FROM " + Tables.current("Patient")
             + " WHERE id = ANY(?)";
     private static final String SQL_DELETE_KEYS = "DELETE FROM vncore_match_key WHERE patient_id = ANY(?)";
+    private static final String SQL_DELETE_FACTS = "DELETE FROM vncore_match_facts WHERE patient_id = ANY(?)";
+    private static final String SQL_INSERT_FACTS = """
+            INSERT INTO vncore_match_facts (patient_id, facts) SELECT p, f FROM unnest(?::text[], ?::text[]) AS t(p, f)""";
     private static final String SQL_INSERT_KEYS = """
             INSERT INTO vncore_match_key (match_key, patient_id)
             SELECT k, p FROM unnest(?::text[], ?::text[]) AS t(k, p) ON CONFLICT DO NOTHING""";
     /**
-     * The current JSON of the patients sharing a key: those sharing an identifier first, then those sharing
+     * The match facts of the patients sharing a key: those sharing an identifier first, then those sharing
      * the most keys, so the cap never drops the best ones.
      */
     private static final String SQL_SELECT_CANDIDATES = """
-            SELECT p.id, p.content FROM %s p JOIN (
+            SELECT f.patient_id, f.facts FROM vncore_match_facts f JOIN (
               SELECT patient_id FROM vncore_match_key WHERE match_key = ANY(?)
-              GROUP BY patient_id ORDER BY bool_or(match_key LIKE 'id:%%') DESC, count(*) DESC, patient_id LIMIT ?
-            ) c ON c.patient_id = p.id
-            WHERE NOT p.deleted""".formatted(Tables.current("Patient"));
+              GROUP BY patient_id ORDER BY bool_or(match_key LIKE 'id:%') DESC, count(*) DESC, patient_id LIMIT ?
+            ) c ON c.patient_id = f.patient_id""";
+    private static final String SQL_SELECT_CONTENT = "SELECT id, content FROM " + Tables.current("Patient")
+            + " WHERE id = ANY(?) AND NOT deleted";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -81,6 +85,8 @@ public class PatientMatchIndex {
         }
         List<String> keys = new ArrayList<>();
         List<String> owners = new ArrayList<>();
+        List<String> factIds = new ArrayList<>();
+        List<String> facts = new ArrayList<>();
         jdbc.query(con -> {
             var ps = con.prepareStatement(SQL_SELECT_PATIENTS);
             ps.setArray(1, con.createArrayOf("text", ids.toArray()));
@@ -91,7 +97,10 @@ public class PatientMatchIndex {
             }
             ObjectNode patient = FhirJson.parseResource(rs.getString("content"));
             String id = rs.getString("id");
-            for (String key : PatientMatchKeys.stored(PatientFacts.of(patient))) {
+            PatientFacts patientFacts = PatientFacts.of(patient);
+            factIds.add(id);
+            facts.add(patientFacts.toStored());
+            for (String key : PatientMatchKeys.stored(patientFacts)) {
                 keys.add(key);
                 owners.add(id);
             }
@@ -101,6 +110,19 @@ public class PatientMatchIndex {
             ps.setArray(1, con.createArrayOf("text", ids.toArray()));
             return ps;
         });
+        jdbc.update(con -> {
+            var ps = con.prepareStatement(SQL_DELETE_FACTS);
+            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+            return ps;
+        });
+        if (!facts.isEmpty()) {
+            jdbc.update(con -> {
+                var ps = con.prepareStatement(SQL_INSERT_FACTS);
+                ps.setArray(1, con.createArrayOf("text", factIds.toArray()));
+                ps.setArray(2, con.createArrayOf("text", facts.toArray()));
+                return ps;
+            });
+        }
         if (!keys.isEmpty()) {
             jdbc.update(con -> {
                 var ps = con.prepareStatement(SQL_INSERT_KEYS);
@@ -117,12 +139,8 @@ public class PatientMatchIndex {
                 "SELECT EXISTS (SELECT 1 FROM vncore_match_pending)", Boolean.class));
     }
 
-    /** A stored patient that shares a key: its id and its JSON as served. */
-    public record Candidate(String id, String json) {
-    }
-
-    /** Patients sharing at least one of the keys, at most {@code limit}. */
-    public List<Candidate> candidates(Set<String> keys, int limit) {
+    /** The match facts of the patients sharing at least one of the keys, at most {@code limit}. */
+    public List<PatientFacts> candidates(Set<String> keys, int limit) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -132,7 +150,23 @@ public class PatientMatchIndex {
             ps.setArray(1, array);
             ps.setInt(2, limit);
             return ps;
-        }, (rs, n) -> new Candidate(rs.getString(1), rs.getString(2)));
+        }, (rs, n) -> PatientFacts.fromStored(rs.getString(1), rs.getString(2)));
+    }
+
+    /** The current JSON (as served) of the given patients, by id; deleted ones are left out. */
+    public java.util.Map<String, String> contents(java.util.Collection<String> ids) {
+        java.util.Map<String, String> contents = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return contents;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(SQL_SELECT_CONTENT);
+            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+            return ps;
+        }, rs -> {
+            contents.put(rs.getString(1), rs.getString(2));
+        });
+        return contents;
     }
 
     /** Ids of patients whose keys are waiting to be computed (0 when the index is current). */

@@ -13,7 +13,8 @@ import java.util.Set;
  *   <li>{@code id:CCCD:079190001234} — each identifier key;</li>
  *   <li>{@code gy:an:1990} — tên + birth year (catches missing middle names, typos elsewhere, year-only dates);</li>
  *   <li>{@code bd:1990-05-12} — full birth date (catches typos in the tên);</li>
- *   <li>{@code gw:an:26734} — tên + ward (catches a wrong or missing birth date);</li>
+ *   <li>{@code gw:an:26734} — tên + ward (finds a patient for a candidate without a birth date; asked only
+ *       then, because in a district hospital one ward holds thousands of patients);</li>
  *   <li>{@code ph:0912345678} — phone number.</li>
  * </ul>
  */
@@ -48,7 +49,7 @@ final class PatientMatchKeys {
             if (p.birthYear() != 0) {
                 keys.add("gy:" + token + ":" + p.birthYear());
             }
-            if (p.ward() != null) {
+            if (p.ward() != null && p.birthYear() == 0) {
                 keys.add("gw:" + token + ":" + p.ward());
             }
         }

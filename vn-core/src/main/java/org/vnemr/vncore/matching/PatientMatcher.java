@@ -1,7 +1,8 @@
 package org.vnemr.vncore.matching;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.vnemr.fhir.store.FhirJson;
+
+import java.util.Map;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,23 +38,30 @@ public class PatientMatcher {
     public List<PatientMatch> match(JsonNode candidate, boolean onlyCertain, int count) {
         index.refresh();
         PatientFacts wanted = PatientFacts.of(candidate);
-        List<PatientMatch> matches = new ArrayList<>();
-        for (PatientMatchIndex.Candidate candidateRow : index.candidates(PatientMatchKeys.wanted(wanted),
-                MAX_CANDIDATES)) {
-            if (candidateRow.id().equals(wanted.id())) {
-                continue;
-            }
-            PatientFacts existing = PatientFacts.of(FhirJson.parseResource(candidateRow.json()));
-            if (existing.replaced()) {
+        record Scored(String id, MatchScore score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (PatientFacts existing : index.candidates(PatientMatchKeys.wanted(wanted), MAX_CANDIDATES)) {
+            if (existing.id().equals(wanted.id()) || existing.replaced()) {
                 continue;
             }
             MatchScore score = PatientScorer.score(wanted, existing);
             if (score.grade() != null && (!onlyCertain || score.grade() == MatchGrade.CERTAIN)) {
-                matches.add(new PatientMatch(candidateRow.id(), candidateRow.json(), score));
+                scored.add(new Scored(existing.id(), score));
             }
         }
-        matches.sort(Comparator.comparing((PatientMatch m) -> m.score().grade().ordinal())
-                .thenComparing(m -> -m.score().total()).thenComparing(PatientMatch::patientId));
-        return matches.size() > count ? List.copyOf(matches.subList(0, count)) : matches;
+        scored.sort(Comparator.comparing((Scored m) -> m.score().grade().ordinal())
+                .thenComparing(m -> -m.score().total()).thenComparing(Scored::id));
+        List<Scored> best = scored.size() > count ? scored.subList(0, count) : scored;
+        // only the answer's patients are read in full
+        Map<String, String> contents = index.contents(best.stream().map(Scored::id).toList());
+        List<PatientMatch> matches = new ArrayList<>(best.size());
+        for (Scored s : best) {
+            String json = contents.get(s.id());
+            if (json != null) {
+                matches.add(new PatientMatch(s.id(), json, s.score()));
+            }
+        }
+        return matches;
     }
 }
