@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Latency of one match call over a register of generated patients, bulk-imported with COPY. Prints the
- * figures; the only assertions are about correctness (planted duplicates are found), never about time.
+ * figures; the only assertions are about correctness (planted re-registrations are found), never about time.
  * {@code -Dvnemr.match.patients=200000} for the full-size measurement (the default keeps the suite quick).
  */
 class PatientMatchLatencyIT {
@@ -61,8 +61,8 @@ class PatientMatchLatencyIT {
             long[] nanos = new long[CALLS];
             long[] cpu = new long[CALLS];
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            int duplicates = 0;
-            int duplicatesFound = 0;
+            int repeats = 0;
+            int repeatsFound = 0;
             long returned = 0;
             for (int i = -100; i < CALLS; i++) { // 100 warm-up calls
                 ObjectNode candidate;
@@ -83,10 +83,10 @@ class PatientMatchLatencyIT {
                     cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
                     returned += matches.size();
                     if (expected != null) {
-                        duplicates++;
+                        repeats++;
                         String id = expected;
                         if (matches.stream().anyMatch(m -> m.patientId().equals(id))) {
-                            duplicatesFound++;
+                            repeatsFound++;
                         }
                     }
                 }
@@ -95,13 +95,13 @@ class PatientMatchLatencyIT {
             Arrays.sort(cpu);
             System.out.printf(Locale.ROOT, "%nPatient matching over %,d patients (bulk import %.1f s, match keys of %,d "
                             + "patients %.1f s)%n%,d calls: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                            + "%.1f matches per call; planted duplicates found %d/%d%n%n",
+                            + "%.1f matches per call; planted re-registrations found %d/%d%n%n",
                     PATIENTS, (t1 - t0) / 1e9, indexed, (t2 - t1) / 1e9, CALLS, ms(nanos, 0.50), ms(nanos, 0.95),
-                    ms(nanos, 0.99), nanos[CALLS - 1] / 1e6, returned / (double) CALLS, duplicatesFound, duplicates);
+                    ms(nanos, 0.99), nanos[CALLS - 1] / 1e6, returned / (double) CALLS, repeatsFound, repeats);
             // the machine is shared: say how busy it was, and how much of a call is this JVM's own work
             System.out.printf(Locale.ROOT, "Java CPU time per call: p50 %.1f ms, p95 %.1f ms; load average %s%n%n",
                     ms(cpu, 0.50), ms(cpu, 0.95), loadAverage());
-            assertThat(duplicatesFound).isGreaterThanOrEqualTo((int) (duplicates * 0.9));
+            assertThat(repeatsFound).isGreaterThanOrEqualTo((int) (repeats * 0.9));
         }
     }
 

@@ -19,8 +19,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Matching over a real database of a few hundred generated patients with planted duplicates: every planted
- * duplicate is found, and a match is certain only when an identifier is shared.
+ * Matching over a real database of a few hundred generated patients with planted re-registrations: every one
+ * is found, and a match is certain only when an identifier is shared.
  */
 class PatientMatcherIT {
 
