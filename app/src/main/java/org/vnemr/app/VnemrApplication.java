@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Import;
 import org.vnemr.fhir.config.FhirConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.vncore.VnCoreConfiguration;
+import org.vnemr.vncore.matching.PatientMatchingConfiguration;
 
 /**
  * vnemr — hồ sơ bệnh án điện tử. {@code java -jar vnemr.jar} serves the facility node on
@@ -13,7 +14,8 @@ import org.vnemr.vncore.VnCoreConfiguration;
  * commands (see {@link Cli}).
  */
 @SpringBootApplication
-@Import({FhirConfiguration.class, VnCoreConfiguration.class, CatalogueConfiguration.class})
+@Import({FhirConfiguration.class, VnCoreConfiguration.class, PatientMatchingConfiguration.class,
+        CatalogueConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {

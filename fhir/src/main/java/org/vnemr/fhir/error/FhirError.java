@@ -1,6 +1,7 @@
 package org.vnemr.fhir.error;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
@@ -70,6 +71,7 @@ public final class FhirError {
             case 413 -> new PayloadTooLargeException(text);
             case 422 -> new UnprocessableEntityException(text);
             case 501 -> new NotImplementedOperationException(text);
+            case 500 -> new InternalErrorException(text);
             default -> new InvalidRequestException(text);
         };
         ex.setOperationOutcome(outcome);
