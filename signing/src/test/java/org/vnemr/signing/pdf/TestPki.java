@@ -237,6 +237,10 @@ public final class TestPki {
             return chain;
         }
 
+        public PrivateKey privateKey() {
+            return key;
+        }
+
         @Override
         public byte[] sign(byte[] data) {
             try {
