@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY) and
- * {@code bench} (the benchmark). Options after the command are Spring properties
+ * {@code bench} (the benchmark; {@code bench signing} for signatures per second) and {@code devca} (a development
+ * certificate authority for demos and tests, see {@link DevCaCommand}). Options after the command are Spring properties
  * ({@code --server.port=8081}).
  */
 public final class Cli {
@@ -18,6 +19,7 @@ public final class Cli {
         switch (command) {
             case "serve" -> VnemrApplication.serve(rest);
             case "import" -> System.exit(ImportCommand.run(rest));
+            case "devca" -> System.exit(DevCaCommand.run(rest));
             case "bench" -> {
                 try {
                     System.exit(BenchCommand.run(rest));
@@ -28,7 +30,7 @@ public final class Cli {
             }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
-                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench] [--property=value ...]");
+                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench [signing]|devca init|issue|revoke DIR] [--property=value ...]");
                 System.exit(2);
             }
         }
