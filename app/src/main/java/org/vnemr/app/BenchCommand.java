@@ -23,6 +23,9 @@ final class BenchCommand {
     }
 
     static int run(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("signing")) {
+            return org.vnemr.app.bench.SigningBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         int patients = 100;
         int bulkPatients = 100;
         int concurrency = BenchmarkOptions.DEFAULT_CONCURRENCY;

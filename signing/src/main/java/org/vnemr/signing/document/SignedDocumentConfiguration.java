@@ -15,6 +15,8 @@ import org.vnemr.fhir.search.SearchService;
 import org.vnemr.fhir.store.ResourceStore;
 import org.vnemr.fhir.store.WriteService;
 import org.vnemr.signing.Signer;
+import org.vnemr.signing.SigningException;
+import org.vnemr.signing.keys.Pkcs12Signer;
 import org.vnemr.signing.certs.CertificateValidator;
 import org.vnemr.signing.pdf.DocumentPdfRenderer;
 import org.vnemr.signing.pdf.PadesSigner;
@@ -119,10 +121,15 @@ public class SignedDocumentConfiguration {
     public SignedDocumentOperations signedDocumentOperations(SignedDocumentService documents,
             SignatureVerification verification, DocumentAmendments amendments, ConsentOtpService otp,
             FhirContext fhirContext, Environment environment) {
-        Supplier<Signer> serverSigner = () -> KeystoreFileSigner.open(
-                environment.getProperty("vnemr.signing.server-keystore"),
-                environment.getProperty("vnemr.signing.server-keystore-password"),
-                environment.getProperty("vnemr.signing.server-key-alias"));
+        Supplier<Signer> serverSigner = () -> {
+            String file = environment.getProperty("vnemr.signing.server-keystore");
+            if (file == null || file.isBlank()) {
+                throw new SigningException("VNEMR-4141");
+            }
+            String password = environment.getProperty("vnemr.signing.server-keystore-password", "");
+            return Pkcs12Signer.open(java.nio.file.Path.of(file), password.toCharArray(),
+                    environment.getProperty("vnemr.signing.server-key-alias"));
+        };
         return new SignedDocumentOperations(documents, verification, amendments, otp, serverSigner, fhirContext,
                 environment.getProperty("vnemr.signing.otp.reveal-in-response", Boolean.class, false));
     }

@@ -8,14 +8,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vnemr.fhir.store.WriteService;
 import org.vnemr.fhir.testing.FhirTestServer;
 import org.vnemr.signing.SigningException;
-import org.vnemr.signing.pdf.TestPki;
+import org.vnemr.signing.Signer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Patient/relative confirmation by OTP, and the FHIR operations ($sign, $verify-signatures, $amend). */
 class ConsentAndRestIT {
 
-    private static final TestPki PKI = TestPki.shared();
-    private static final TestPki.KeyPairSigner DOCTOR = PKI.signer("BS. Trần Văn Đức");
+    private static final Signer DOCTOR = SigningTestBeans.signer(SigningTestBeans.PKI.doctor());
     private static FhirTestServer server;
     private static ClinicalFixtures fixtures;
     private static SignedDocumentService documents;
@@ -37,14 +32,7 @@ class ConsentAndRestIT {
 
     @BeforeAll
     static void start() throws Exception {
-        keystore = Files.createTempFile("vnemr-server-signer", ".p12");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", DOCTOR.privateKey(), "123456".toCharArray(),
-                DOCTOR.certificateChain().toArray(new Certificate[0]));
-        try (OutputStream out = Files.newOutputStream(keystore)) {
-            store.store(out, "123456".toCharArray());
-        }
+        keystore = SigningTestBeans.PKI.doctor().pkcs12();
         server = FhirTestServer.startWith(List.of(SignedDocumentConfiguration.class, SigningTestBeans.class),
                 "--vnemr.signing.server-keystore=" + keystore, "--vnemr.signing.server-keystore-password=123456",
                 "--vnemr.signing.otp.reveal-in-response=true");
@@ -55,7 +43,6 @@ class ConsentAndRestIT {
     @AfterAll
     static void stop() throws IOException {
         server.close();
-        Files.deleteIfExists(keystore);
     }
 
     @Test
@@ -145,7 +132,7 @@ class ConsentAndRestIT {
 
         FhirTestServer.Response verified = server.get("Composition/" + id + "/$verify-signatures");
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-        assertThat(verified.body()).contains("\"name\":\"valid\",\"valueBoolean\":true", "BS. Trần Văn Đức",
+        assertThat(verified.body()).contains("\"name\":\"valid\",\"valueBoolean\":true", "Nguyễn Văn An",
                 "Nguyễn Thị Hương", "\"valueCode\":\"otp\"", "\"valueCode\":\"TRUSTED\"");
 
         FhirTestServer.Response amended = server.post("Composition/" + id + "/$amend", """

@@ -13,7 +13,7 @@ import org.vnemr.fhir.testing.FhirTestServer;
 import org.vnemr.signing.SigningException;
 import org.vnemr.signing.pdf.PdfSignatureReport;
 import org.vnemr.signing.pdf.PdfSignatureVerifier;
-import org.vnemr.signing.pdf.TestPki;
+import org.vnemr.signing.Signer;
 
 import java.util.Base64;
 import java.util.List;
@@ -25,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The signed legal record end to end on a real server and database. */
 class SignedDocumentIT {
 
-    private static final TestPki PKI = TestPki.shared();
-    private static final TestPki.KeyPairSigner DOCTOR = PKI.signer("BS. Trần Văn Đức");
-    private static final TestPki.KeyPairSigner HEAD = PKI.signer("TS. Lê Thị Mai");
+    private static final Signer DOCTOR = SigningTestBeans.signer(SigningTestBeans.PKI.doctor());
+    private static final Signer HEAD = SigningTestBeans.signer(SigningTestBeans.PKI.headOfDepartment());
     private static FhirTestServer server;
     private static ClinicalFixtures fixtures;
     private static SignedDocumentService documents;
@@ -61,7 +60,7 @@ class SignedDocumentIT {
         assertThat(once.problems()).isEmpty();
         assertThat(once.valid()).isTrue();
         assertThat(once.signatures()).singleElement().satisfies(s -> {
-            assertThat(s.signer()).isEqualTo("BS. Trần Văn Đức");
+            assertThat(s.signer()).isEqualTo("Nguyễn Văn An");
             assertThat(s.role()).isEqualTo("attending-physician");
             assertThat(s.signatureValid()).isTrue();
         });
@@ -71,8 +70,8 @@ class SignedDocumentIT {
         DocumentVerification twice = verification.verify(id);
         assertThat(twice.problems()).isEmpty();
         assertThat(twice.signatures()).extracting(DocumentVerification.Signature::signer)
-                .containsExactly("BS. Trần Văn Đức", "TS. Lê Thị Mai");
-        List<PdfSignatureReport> pdf = new PdfSignatureVerifier(PKI.validator()).verify(documents.signedPdf(id));
+                .containsExactly("Nguyễn Văn An", "Trần Thị Bình");
+        List<PdfSignatureReport> pdf = new PdfSignatureVerifier(SigningTestBeans.validator()).verify(documents.signedPdf(id));
         assertThat(pdf).hasSize(2).allMatch(PdfSignatureReport::intact);
         assertThat(server.get("Provenance/" + second.provenanceId()).body())
                 .contains("\"sigFormat\":\"application/jose\"", "1.2.840.10065.1.12.1.5", "Practitioner/head1",
@@ -93,13 +92,15 @@ class SignedDocumentIT {
     }
 
     @Test
-    void expiredNotYetValidRevokedAndUntrustedCertificates_areRefusedAndNothingIsWritten() {
+    void expiredNotYetValidRevokedUntrustedAndWrongUsageCertificates_areRefusedAndNothingIsWritten() {
         String id = fixtures.draft("consult-badcert", ClinicalFixtures.CONSULT);
-        Map<String, TestPki.KeyPairSigner> cases = Map.of(
-                "VNEMR-4110", PKI.expiredSigner("BS. Hết Hạn"),
-                "VNEMR-4111", PKI.notYetValidSigner("BS. Chưa Hiệu Lực"),
-                "VNEMR-4112", PKI.revokedSigner("BS. Bị Thu Hồi"),
-                "VNEMR-4113", PKI.untrustedSigner("BS. Không Tin Cậy"));
+        var pki = SigningTestBeans.PKI;
+        Map<String, Signer> cases = Map.of(
+                "VNEMR-4110", SigningTestBeans.signer(pki.expired()),
+                "VNEMR-4111", SigningTestBeans.signer(pki.notYetValid()),
+                "VNEMR-4112", SigningTestBeans.signer(pki.revoked()),
+                "VNEMR-4113", SigningTestBeans.signer(pki.untrusted()),
+                "VNEMR-4114", SigningTestBeans.signer(pki.wrongKeyUsage()));
         cases.forEach((code, signer) -> assertThatThrownBy(() -> documents.sign(id, signer, "attending-physician"))
                 .isInstanceOf(SigningException.class).hasMessageContaining(code));
         assertThat(server.get("Composition/" + id).body()).contains("\"status\":\"preliminary\"");
@@ -247,6 +248,35 @@ class SignedDocumentIT {
         DocumentVerification result = verification.verify(id);
         assertThat(result.valid()).isFalse();
         assertThat(result.problems()).extracting(DocumentVerification.Problem::code).containsExactly("VNEMR-4124");
+    }
+
+    @Test
+    void export_verifiesOffline_andAFlippedByteFailsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String id = fixtures.draft("discharge-export", ClinicalFixtures.DISCHARGE);
+        documents.sign(id, DOCTOR, "attending-physician");
+        documents.sign(id, HEAD, "head-of-department");
+        StringBuilder ndjson = new StringBuilder();
+        for (FrozenRecords.Frozen f : server.bean(FrozenRecords.class).ofDocument(id)) {
+            ndjson.append(server.bean(org.vnemr.fhir.store.ResourceStore.class)
+                    .readVersion(f.type(), f.id(), f.versionId()).orElseThrow().json()).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("export.ndjson"), ndjson);
+        byte[] pdf = documents.signedPdf(id);
+        java.nio.file.Files.write(dir.resolve("giay-ra-vien.pdf"), pdf);
+        ExportVerifier verifier = new ExportVerifier(SigningTestBeans.validator());
+        List<ExportVerifier.Result> ok = verifier.verify(dir);
+        assertThat(ok).hasSize(2).allSatisfy(r -> assertThat(r.ok()).as(r.problems().toString()).isTrue());
+        assertThat(ok).anySatisfy(r -> assertThat(r.name()).contains("Composition/" + id, "Nguyễn Văn An",
+                "Trần Thị Bình"));
+
+        byte[] tampered = pdf.clone();
+        tampered[200] ^= 0x01;
+        java.nio.file.Files.write(dir.resolve("giay-ra-vien.pdf"), tampered);
+        java.nio.file.Files.writeString(dir.resolve("export.ndjson"), ndjson.toString().replace("J15.9", "J15.8"));
+        List<ExportVerifier.Result> bad = verifier.verify(dir);
+        assertThat(bad).hasSize(2).noneMatch(ExportVerifier.Result::ok);
+        assertThat(bad).anySatisfy(r -> assertThat(r.problems()).anyMatch(p -> p.startsWith("VNEMR-4122")));
     }
 
     private static int audits() {

@@ -3,7 +3,7 @@ package org.vnemr.signing.jws;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.vnemr.fhir.store.FhirJson;
-import org.vnemr.signing.pdf.TestPki;
+import org.vnemr.signing.pdf.ThrowawayPki;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DetachedJwsTest {
 
-    private static final TestPki PKI = TestPki.shared();
+    private static final ThrowawayPki PKI = ThrowawayPki.shared();
 
     @Test
     void canonicalForm_ignoresStoreMetaAndKeyOrder_keepsOtherMeta() {

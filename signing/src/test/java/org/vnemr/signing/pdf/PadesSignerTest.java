@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PadesSignerTest {
 
-    private static final TestPki PKI = TestPki.shared();
+    private static final ThrowawayPki PKI = ThrowawayPki.shared();
     private final DocumentPdfRenderer renderer = new DocumentPdfRenderer();
     private final PdfSignatureVerifier verifier = new PdfSignatureVerifier(PKI.validator());
     private final PadesSigner baselineB = new PadesSigner(null, Clock.systemUTC());

@@ -45,16 +45,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * in-process RFC 3161 time-stamp authority. Real RSA 2048 keys and real X.509 — nothing is faked but the
  * trust list.
  */
-public final class TestPki {
+public final class ThrowawayPki {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
-    private static TestPki shared;
+    private static ThrowawayPki shared;
 
     private final KeyPair rootKeys;
     private final X509Certificate root;
     private final Set<BigInteger> revoked = new HashSet<>();
 
-    private TestPki() {
+    private ThrowawayPki() {
         rootKeys = rsa();
         Instant now = Instant.now();
         root = certificate("CN=vnemr Test Root CA (KHÔNG DÙNG THẬT), O=vnemr tests", rootKeys,
@@ -63,9 +63,9 @@ public final class TestPki {
     }
 
     /** One PKI per test JVM: key generation is the slow part. */
-    public static synchronized TestPki shared() {
+    public static synchronized ThrowawayPki shared() {
         if (shared == null) {
-            shared = new TestPki();
+            shared = new ThrowawayPki();
         }
         return shared;
     }
