@@ -81,6 +81,20 @@ class SignedDocumentIT {
     }
 
     @Test
+    void pdfOfATwoSignerDocument_isValidForPdfsig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.vnemr.signing.pdf.PdfToolAssumptions.assumeInstalled("pdfsig");
+        String id = fixtures.draft("discharge-pdfsig", ClinicalFixtures.DISCHARGE);
+        documents.sign(id, DOCTOR, "attending-physician");
+        documents.sign(id, HEAD, "head-of-department");
+        java.nio.file.Path file = dir.resolve("signed.pdf");
+        java.nio.file.Files.write(file, documents.signedPdf(id));
+        var run = org.vnemr.signing.pdf.PdfToolAssumptions.run("pdfsig", file.toString());
+        assertThat(run.output()).contains("Nguyễn Văn An", "Trần Thị Bình", "ETSI.CAdES.detached");
+        assertThat(run.output().split("Signature is Valid", -1)).hasSize(3);
+    }
+
+    @Test
     void headOfDepartmentBeforeDoctor_isRefused() {
         String id = fixtures.draft("discharge-order", ClinicalFixtures.DISCHARGE);
         assertThatThrownBy(() -> documents.sign(id, HEAD, "head-of-department"))
