@@ -1,5 +1,6 @@
 package org.vnemr.app;
 
+import org.vnemr.fhir.error.Messages;
 import org.vnemr.signing.certs.CertificateStatus;
 import org.vnemr.signing.certs.CertificateValidator;
 import org.vnemr.signing.certs.RevocationMode;
@@ -32,7 +33,8 @@ final class VerifyCommand {
         }
         Path directory = Path.of(args[0]);
         if (!Files.isDirectory(directory)) {
-            System.err.println("VNEMR-4144: Thư mục " + directory + " không tồn tại / directory not found");
+            System.err.println("VNEMR-4144: " + Messages.vi("VNEMR-4144", directory) + " / "
+                    + Messages.en("VNEMR-4144", directory));
             return 2;
         }
         String trust = System.getProperty("vnemr.signing.trust.directory",
@@ -67,7 +69,7 @@ final class VerifyCommand {
                     results.size(), results.size() - failed, failed);
             return failed > 0 || results.isEmpty() ? 1 : 0;
         } catch (java.io.IOException | RuntimeException e) {
-            System.err.println("VNEMR-4145: " + e.getMessage());
+            System.err.println("VNEMR-4145: " + Messages.vi("VNEMR-4145", directory, e.getMessage()));
             return 1;
         }
     }
