@@ -95,6 +95,23 @@ class SignedDocumentIT {
     }
 
     @Test
+    void documentSignedThroughTheRemoteSigningService_verifies() {
+        try (var ca = org.vnemr.signing.testing.RemoteSigningCaServer.start("facility-secret")) {
+            ca.addUser("bs.an", SigningTestBeans.PKI.doctor());
+            ca.autoApprove(true);
+            Signer remote = org.vnemr.signing.keys.RemoteSigner.connect(
+                    new org.vnemr.signing.keys.RemoteSigner.RemoteSettings(ca.baseUrl(), "facility-secret",
+                            java.time.Duration.ofMillis(20), java.time.Duration.ofSeconds(20)), "bs.an");
+            String id = fixtures.draft("consult-remote", ClinicalFixtures.CONSULT);
+            documents.sign(id, remote, "attending-physician");
+            DocumentVerification result = verification.verify(id);
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.signatures()).singleElement()
+                    .satisfies(s -> assertThat(s.signer()).isEqualTo("Nguyễn Văn An"));
+        }
+    }
+
+    @Test
     void headOfDepartmentBeforeDoctor_isRefused() {
         String id = fixtures.draft("discharge-order", ClinicalFixtures.DISCHARGE);
         assertThatThrownBy(() -> documents.sign(id, HEAD, "head-of-department"))
