@@ -1,6 +1,9 @@
 package org.vnemr.signing.pdf;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -64,6 +67,12 @@ public final class DocumentPdfRenderer {
     private static final float LEADING = 1.45f;
 
     private final Properties titles = loadTitles();
+    /**
+     * Parsed fonts for reuse: parsing the two 0.7 MB TrueType files is most of a rendering's time. A parsed
+     * font is not safe for two threads at once, so each rendering borrows a pair and gives it back.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<TrueTypeFont[]> fonts =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** What to draw, before it is cut into pages. */
     private record Line(String text, boolean bold, float size, float indent, float spaceBefore) {
@@ -75,9 +84,13 @@ public final class DocumentPdfRenderer {
      */
     public byte[] render(Bundle document, String documentId, String version) {
         Composition composition = composition(document);
+        TrueTypeFont[] borrowed = fonts.poll();
+        if (borrowed == null) {
+            borrowed = new TrueTypeFont[] {parse(FONT_REGULAR), parse(FONT_BOLD)};
+        }
         try (PDDocument pdf = new PDDocument()) {
-            PDType0Font regular = load(pdf, FONT_REGULAR);
-            PDType0Font bold = load(pdf, FONT_BOLD);
+            PDType0Font regular = PDType0Font.load(pdf, borrowed[0], true);
+            PDType0Font bold = PDType0Font.load(pdf, borrowed[1], true);
             List<Line> lines = layout(document, composition);
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
             List<Line> wrapped = new ArrayList<>();
@@ -110,6 +123,8 @@ public final class DocumentPdfRenderer {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            fonts.offer(borrowed);
         }
     }
 
@@ -388,13 +403,14 @@ public final class DocumentPdfRenderer {
         }
     }
 
-    private static PDType0Font load(PDDocument pdf, String resource) throws IOException {
-        InputStream in = DocumentPdfRenderer.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Bundled font missing: " + resource);
-        }
-        try (in) {
-            return PDType0Font.load(pdf, in, true);
+    private static TrueTypeFont parse(String resource) {
+        try (InputStream in = DocumentPdfRenderer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Bundled font missing: " + resource);
+            }
+            return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
