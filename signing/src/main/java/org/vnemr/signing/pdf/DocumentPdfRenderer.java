@@ -228,7 +228,8 @@ public final class DocumentPdfRenderer {
                 }
             }
         }
-        return resource.fhirType() + (text == null || text.isBlank() ? "" : ": " + text);
+        // the clinician's words when there are any; the resource type only when nothing else describes it
+        return text == null || text.isBlank() ? resource.fhirType() : text;
     }
 
     private static Resource resolve(Bundle document, Reference reference) {
