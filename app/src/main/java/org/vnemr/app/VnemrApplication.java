@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.vnemr.fhir.config.FhirConfiguration;
+import org.vnemr.signing.document.SignedDocumentConfiguration;
 import org.vnemr.signing.keys.SigningKeysConfiguration;
 
 /**
@@ -12,7 +13,7 @@ import org.vnemr.signing.keys.SigningKeysConfiguration;
  * commands (see {@link Cli}).
  */
 @SpringBootApplication
-@Import({FhirConfiguration.class, SigningKeysConfiguration.class})
+@Import({FhirConfiguration.class, SigningKeysConfiguration.class, SignedDocumentConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {

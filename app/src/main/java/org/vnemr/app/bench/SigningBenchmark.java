@@ -1,5 +1,12 @@
 package org.vnemr.app.bench;
 
+import org.apache.pdfbox.Loader;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
 import org.vnemr.signing.Signer;
 import org.vnemr.signing.certs.RevocationMode;
 import org.vnemr.signing.certs.TrustList;
@@ -8,6 +15,9 @@ import org.vnemr.signing.devca.CertificateProfile;
 import org.vnemr.signing.devca.DevelopmentCa;
 import org.vnemr.signing.devca.IssuedCertificate;
 import org.vnemr.signing.keys.Pkcs12Signer;
+import org.vnemr.signing.pdf.DocumentPdfRenderer;
+import org.vnemr.signing.pdf.PadesSigner;
+import org.vnemr.signing.pdf.PdfSignatureVerifier;
 import org.vnemr.signing.xml.XmlSignatureOptions;
 import org.vnemr.signing.xml.XmlSignatureVerifier;
 import org.vnemr.signing.xml.XmlSigner;
@@ -16,10 +26,13 @@ import org.vnemr.signing.xml.XmlVerification;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,7 +48,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>XML-DSig: enveloped signature of a ~20 KB insurance envelope (parse + sign + serialize), and verification
  *       (signature, digests, certificate check in offline mode)</li>
- *   <li>PAdES: see {@link #padesFigures} — the signed-PDF figures are added by the documents part</li>
+ *   <li>PAdES baseline-B on a rendered 2-page record (see {@link #padesFigures}), and its verification</li>
  * </ul>
  */
 public final class SigningBenchmark {
@@ -104,12 +117,40 @@ public final class SigningBenchmark {
     }
 
     /**
-     * PAdES figures (sign a rendered record PDF, verify it). Left for the documents part, which owns
-     * {@code org.vnemr.signing.pdf}: add {@code measure("PAdES sign", …)} and {@code measure("PAdES verify", …)}
-     * here with the same signer and validator.
+     * PAdES figures (the documents part, {@code org.vnemr.signing.pdf}): rendering a 2-page record, PAdES
+     * baseline-B signing of it (a full incremental save plus CMS each time) and verification. Each thread has its
+     * own renderer and signer objects.
      */
-    static List<Figure> padesFigures(Signer signer, TrustListCertificateValidator validator, int seconds) {
-        return List.of();
+    static List<Figure> padesFigures(Signer signer, TrustListCertificateValidator validator, int seconds)
+            throws Exception {
+        Bundle document = twoPageDocument();
+        byte[] pdf = new DocumentPdfRenderer().render(document, "Composition/bench", "1");
+        try (var loaded = Loader.loadPDF(pdf)) {
+            System.out.printf(Locale.ROOT, "PDF input: %d pages, %,d bytes unsigned%n", loaded.getNumberOfPages(),
+                    pdf.length);
+        }
+        byte[] signedPdf = new PadesSigner(null, Clock.systemUTC()).sign(pdf, signer, "Bác sĩ điều trị", null);
+        if (!PdfSignatureVerifier.allValid(new PdfSignatureVerifier(validator).verify(signedPdf))) {
+            throw new IllegalStateException("benchmark PDF does not verify");
+        }
+        List<Figure> figures = new ArrayList<>();
+        figures.add(measure("PDF render (2 pages)", 1, seconds, () -> {
+            DocumentPdfRenderer renderer = new DocumentPdfRenderer();
+            return () -> renderer.render(document, "Composition/bench", "1");
+        }));
+        for (int threads = 1; threads <= 2; threads++) {
+            figures.add(measure("PAdES B-B sign", threads, seconds, () -> {
+                PadesSigner pades = new PadesSigner(null, Clock.systemUTC());
+                return () -> pades.sign(pdf, signer, "Bác sĩ điều trị", null);
+            }));
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            figures.add(measure("PAdES verify", threads, seconds, () -> {
+                PdfSignatureVerifier verifier = new PdfSignatureVerifier(validator);
+                return () -> verifier.verify(signedPdf);
+            }));
+        }
+        return figures;
     }
 
     private static Object requireValid(XmlVerification verification) {
@@ -182,6 +223,36 @@ public final class SigningBenchmark {
                     + "</NOIDUNGFILE></FILEHOSO></HOSO></DANHSACHHOSO></THONGTINHOSO><CHUKYDONVI/></GIAMDINHHS>\n";
         } while (envelope.getBytes(StandardCharsets.UTF_8).length < targetBytes);
         return envelope.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Synthetic text (no patient data) long enough for two A4 pages. */
+    private static Bundle twoPageDocument() {
+        Patient patient = new Patient();
+        patient.setId("bench-patient");
+        patient.addName().setText("Người bệnh đo hiệu năng");
+        Practitioner doctor = new Practitioner();
+        doctor.setId("bench-doctor");
+        doctor.addName().setText("Bác sĩ Đo Hiệu Năng");
+        Composition composition = new Composition();
+        composition.setId("bench");
+        composition.setStatus(Composition.CompositionStatus.FINAL);
+        composition.getType().addCoding().setSystem("http://loinc.org").setCode("18842-5");
+        composition.setSubject(new Reference("Patient/bench-patient"));
+        composition.addAuthor(new Reference("Practitioner/bench-doctor"));
+        composition.setDate(Date.from(Instant.parse("2026-01-01T00:00:00Z")));
+        StringBuilder div = new StringBuilder("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+        for (int i = 1; i <= 25; i++) {
+            div.append("<p>Đoạn ").append(i).append(": nội dung tổng hợp để đo hiệu năng ký số, có đủ dấu tiếng Việt "
+                    + "(ă â đ ê ô ơ ư, sắc huyền hỏi ngã nặng) và đủ dài để xuống dòng nhiều lần trên khổ giấy A4.</p>");
+        }
+        Narrative narrative = new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED);
+        narrative.setDivAsString(div.append("</div>").toString());
+        composition.addSection().setTitle("Tóm tắt").setText(narrative);
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.DOCUMENT);
+        bundle.addEntry().setFullUrl("Composition/bench").setResource(composition);
+        bundle.addEntry().setFullUrl("Patient/bench-patient").setResource(patient);
+        bundle.addEntry().setFullUrl("Practitioner/bench-doctor").setResource(doctor);
+        return bundle;
     }
 
     private static String base64(String text) {

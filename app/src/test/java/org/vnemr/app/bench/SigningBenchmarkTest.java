@@ -17,7 +17,7 @@ class SigningBenchmarkTest {
     }
 
     @Test
-    void run_printsXmlSignaturesPerSecond() throws Exception {
+    void run_printsXmlAndPadesSignaturesPerSecond() throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -29,7 +29,9 @@ class SigningBenchmarkTest {
         String output = captured.toString(StandardCharsets.UTF_8);
         assertThat(output).containsPattern("XML-DSig sign +1 thread +\\d+\\.\\d /s")
                 .containsPattern("XML-DSig sign +2 threads +\\d+\\.\\d /s")
-                .containsPattern("XML-DSig verify +1 thread +\\d+\\.\\d /s");
+                .containsPattern("XML-DSig verify +1 thread +\\d+\\.\\d /s")
+                .containsPattern("PAdES B-B sign +1 thread +\\d+\\.\\d /s")
+                .containsPattern("PAdES verify +2 threads +\\d+\\.\\d /s");
         assertThat(output).doesNotContain(" 0.0 /s");
     }
 }
