@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * {@code vnemr devca init DIR [--crl-url=URL] [--ocsp-url=URL]} creates a development CA;
  * {@code vnemr devca issue DIR --name="Nguyễn Văn An" --id=001085012345 --out=an [--email=…] [--days=730]
- * [--pin=…]} issues a user certificate as {@code an.p12} + {@code an.pem}; {@code vnemr devca revoke DIR
+ * [--pin=…]} makes a user certificate as {@code an.p12} + {@code an.pem}; {@code vnemr devca revoke DIR
  * --cert=an.pem} revokes one and republishes the CRL. For demos and tests only: everything it makes is marked
  * "NOT FOR PRODUCTION / KHÔNG DÙNG CHO MÔI TRƯỜNG THẬT". The CA password comes from {@code VNEMR_DEVCA_PASSWORD}
  * (default {@code vnemr-dev}), a user PIN from {@code --pin} or {@code VNEMR_DEVCA_PIN} (default {@code 123456}).

@@ -62,7 +62,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * A local certificate authority for demos and tests — <b>not for production</b>. Every certificate it issues says
+ * A local certificate authority for demos and tests — <b>not for production</b>. Every certificate it signs says
  * so in its subject ({@value #NOT_FOR_PRODUCTION}), so a document signed with it can never pass for a legally
  * signed record. Production signers use certificates from a licensed Vietnamese CA (VNPT-CA, Viettel-CA, FPT-CA…)
  * in a keystore, token or remote-signing service instead.
@@ -200,7 +200,7 @@ public final class DevelopmentCa {
     }
 
     /**
-     * Issues a certificate with a fresh RSA 2048 key and writes {@code <fileStem>.p12} (key + chain, protected by
+     * Makes a certificate with a fresh RSA 2048 key and writes {@code <fileStem>.p12} (key + chain, protected by
      * {@code pin}) and {@code <fileStem>.pem} (chain) — relative stems go under {@code users/} of the CA
      * directory.
      */
@@ -232,7 +232,7 @@ public final class DevelopmentCa {
         }
     }
 
-    /** Issues a certificate for {@code publicKey} (no files besides {@code issued/<serial>.pem}). */
+    /** Makes a certificate for {@code publicKey} (no files besides {@code issued/<serial>.pem}). */
     public X509Certificate certify(CertificateProfile profile, PublicKey publicKey) {
         try {
             X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE)

@@ -35,18 +35,18 @@ public final class Pkcs11Signer extends KeyStoreSigner {
      * position in the slot list, not by label; {@code softhsm2-util --show-slots} or {@code pkcs11-tool -L} shows
      * both.
      *
-     * @param library        e.g. {@code /usr/lib/softhsm/libsofthsm2.so}, a vendor token driver, an HSM client
+     * @param modulePath       e.g. {@code /usr/lib/softhsm/libsofthsm2.so}, a vendor token driver, an HSM client
      * @param slot           the slot id, or {@code null} to use {@code slotListIndex}
      * @param slotListIndex  position in the list of slots with a token (0 when {@code slot} is null and unset)
      * @param alias          the key's label (CKA_LABEL), or {@code null} for the first key with a certificate
      */
-    public record Pkcs11Settings(Path library, Long slot, Integer slotListIndex, String alias) {
+    public record Pkcs11Settings(Path modulePath, Long slot, Integer slotListIndex, String alias) {
 
         /** The SunPKCS11 configuration text (the same a {@code pkcs11.cfg} file would hold). */
         public String providerConfiguration() {
             StringBuilder text = new StringBuilder();
             text.append("name = vnemr-").append(slot != null ? "slot" + slot : "index" + index()).append('\n');
-            text.append("library = ").append(library.toAbsolutePath()).append('\n');
+            text.append("library = ").append(modulePath.toAbsolutePath()).append('\n');
             if (slot != null) {
                 text.append("slot = ").append(slot).append('\n');
             } else {
@@ -76,29 +76,29 @@ public final class Pkcs11Signer extends KeyStoreSigner {
             if (hasCause(e, LoginException.class) || String.valueOf(e.getMessage()).contains("PIN")) {
                 throw new SigningException(e, "VNEMR-4017");
             }
-            throw new SigningException(e, "VNEMR-4016", slotText(settings), settings.library().toString());
+            throw new SigningException(e, "VNEMR-4016", slotText(settings), settings.modulePath().toString());
         } catch (GeneralSecurityException | ProviderException e) {
-            throw new SigningException(e, "VNEMR-4016", slotText(settings), settings.library().toString());
+            throw new SigningException(e, "VNEMR-4016", slotText(settings), settings.modulePath().toString());
         }
         try {
-            String alias = findKeyAlias(store, settings.alias(), settings.library() + " " + slotText(settings));
+            String alias = findKeyAlias(store, settings.alias(), settings.modulePath() + " " + slotText(settings));
             return new Pkcs11Signer((PrivateKey) store.getKey(alias, null), chainOf(store, alias), provider);
         } catch (GeneralSecurityException e) {
-            throw new SigningException(e, "VNEMR-4016", slotText(settings), settings.library().toString());
+            throw new SigningException(e, "VNEMR-4016", slotText(settings), settings.modulePath().toString());
         }
     }
 
     /** The SunPKCS11 provider instance for a token, made once per configuration and reused. */
     public static Provider provider(Pkcs11Settings settings) {
-        if (!Files.isRegularFile(settings.library())) {
-            throw new SigningException("VNEMR-4015", settings.library().toString(), "file not found");
+        if (!Files.isRegularFile(settings.modulePath())) {
+            throw new SigningException("VNEMR-4015", settings.modulePath().toString(), "file not found");
         }
         String configuration = settings.providerConfiguration();
         try {
             return PROVIDERS.computeIfAbsent(configuration,
                     text -> Security.getProvider("SunPKCS11").configure("--" + text));
         } catch (ProviderException | IllegalArgumentException e) {
-            throw new SigningException(e, "VNEMR-4016", slotText(settings), settings.library().toString());
+            throw new SigningException(e, "VNEMR-4016", slotText(settings), settings.modulePath().toString());
         }
     }
 

@@ -59,6 +59,16 @@ public final class RemoteSigner implements Signer {
      */
     public record RemoteSettings(URI baseUrl, String clientToken, Duration pollInterval, Duration timeout) {
 
+        /** The client token and the hashes must not cross a network in clear text: https, or http on loopback. */
+        public RemoteSettings {
+            String scheme = String.valueOf(baseUrl.getScheme());
+            String host = String.valueOf(baseUrl.getHost());
+            boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+            if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+                throw new SigningException("VNEMR-4027", "remote signing URL must be https: " + baseUrl);
+            }
+        }
+
         URI resolve(String path) {
             String base = baseUrl.toString();
             return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);

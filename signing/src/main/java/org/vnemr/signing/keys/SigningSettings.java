@@ -71,7 +71,7 @@ public final class SigningSettings {
     }
 
     public Pkcs11Signer.Pkcs11Settings pkcs11(String prefix) {
-        return new Pkcs11Signer.Pkcs11Settings(Path.of(require(prefix + "pkcs11.library")),
+        return new Pkcs11Signer.Pkcs11Settings(Path.of(require(prefix + "pkcs11.module")),
                 get(prefix + "pkcs11.slot").map(Long::parseLong).orElse(null),
                 get(prefix + "pkcs11.slot-list-index").map(Integer::parseInt).orElse(null),
                 get(prefix + "pkcs11.alias").orElse(null));

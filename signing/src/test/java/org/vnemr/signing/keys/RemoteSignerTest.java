@@ -142,6 +142,15 @@ class RemoteSignerTest {
     }
 
     @Test
+    void plainHttpToAnotherHost_isRefused() {
+        assertThatThrownBy(() -> new RemoteSigner.RemoteSettings(URI.create("http://ca.example.vn/api"), "x",
+                Duration.ofMillis(50), Duration.ofSeconds(1)))
+                .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.code()).isEqualTo("VNEMR-4027"));
+        assertThat(new RemoteSigner.RemoteSettings(URI.create("https://ca.example.vn/api"), "x",
+                Duration.ofMillis(50), Duration.ofSeconds(1)).baseUrl().getHost()).isEqualTo("ca.example.vn");
+    }
+
+    @Test
     void connect_serviceDown_isRefused() {
         var down = new RemoteSigner.RemoteSettings(URI.create("http://127.0.0.1:9/api"), "x",
                 Duration.ofMillis(50), Duration.ofSeconds(1));

@@ -124,7 +124,7 @@ public final class TestPki implements AutoCloseable {
         return existing;
     }
 
-    /** Issues (once) a certificate of any profile under this CA. */
+    /** Makes (once) a certificate of any profile under this CA. */
     public IssuedCertificate user(String name, Supplier<CertificateProfile> profile) {
         return user(name, profile, issued -> { });
     }
