@@ -16,6 +16,8 @@ import java.util.List;
  * or {@code --vnemr.home} says otherwise), loads N synthetic patients over HTTP as transaction Bundles with C
  * clients, bulk-imports M more from NDJSON with COPY, runs the query mix and prints the figures (also written
  * to {@code bench-data/bench-report.json}). ~300 resources per patient: 3,400 patients ≈ 1 million resources.
+ * {@code vnemr bench signing [--seconds=N]} measures signatures per second instead (see
+ * {@link org.vnemr.app.bench.SigningBenchmark}).
  */
 final class BenchCommand {
 
@@ -23,6 +25,9 @@ final class BenchCommand {
     }
 
     static int run(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("signing")) {
+            return org.vnemr.app.bench.SigningBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         int patients = 100;
         int bulkPatients = 100;
         int concurrency = BenchmarkOptions.DEFAULT_CONCURRENCY;

@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY),
- * {@code catalogue …} (national catalogues, see {@link CatalogueCommand}) and {@code bench} (the benchmark).
- * Options after the command are Spring properties ({@code --server.port=8081}).
+ * {@code catalogue …} (national catalogues, see {@link CatalogueCommand}), {@code bench} (the benchmark;
+ * {@code bench signing} for signatures per second), {@code devca} (a development certificate authority for demos
+ * and tests, see {@link DevCaCommand}) and {@code verify DIR} (offline check of a signed export, see
+ * {@link VerifyCommand}). Options after the command are Spring properties ({@code --server.port=8081}).
  */
 public final class Cli {
 
@@ -19,6 +21,8 @@ public final class Cli {
             case "serve" -> VnemrApplication.serve(rest);
             case "import" -> System.exit(ImportCommand.run(rest));
             case "catalogue" -> System.exit(CatalogueCommand.run(rest));
+            case "devca" -> System.exit(DevCaCommand.run(rest));
+            case "verify" -> System.exit(VerifyCommand.run(rest));
             case "bench" -> {
                 try {
                     System.exit(BenchCommand.run(rest));
@@ -29,7 +33,8 @@ public final class Cli {
             }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
-                System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bench] [--property=value ...]");
+                System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bench [signing]"
+                        + "|devca init|issue|revoke DIR|verify DIR] [--property=value ...]");
                 System.exit(2);
             }
         }

@@ -4,6 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.vnemr.fhir.config.FhirConfiguration;
+import org.vnemr.signing.document.SignedDocumentConfiguration;
+import org.vnemr.signing.keys.SigningKeysConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.vncore.VnCoreConfiguration;
 import org.vnemr.vncore.matching.PatientMatchingConfiguration;
@@ -15,7 +17,7 @@ import org.vnemr.vncore.matching.PatientMatchingConfiguration;
  */
 @SpringBootApplication
 @Import({FhirConfiguration.class, VnCoreConfiguration.class, PatientMatchingConfiguration.class,
-        CatalogueConfiguration.class})
+        CatalogueConfiguration.class, SigningKeysConfiguration.class, SignedDocumentConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {
