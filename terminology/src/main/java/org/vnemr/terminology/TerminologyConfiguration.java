@@ -1,6 +1,8 @@
 package org.vnemr.terminology;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +30,6 @@ import org.vnemr.terminology.valueset.ValueSetMembership;
 import org.vnemr.terminology.valueset.ValueSetResolver;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,12 +40,15 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class TerminologyConfiguration {
 
+    /** {@code vnemr.terminology.builtin-sources=false} leaves ICD-10 VN and ICD-9-CM out (tests with small sources). */
     @Bean
+    @ConditionalOnProperty(name = "vnemr.terminology.builtin-sources", havingValue = "true", matchIfMissing = true)
     public Icd10VnSource icd10VnSource() {
         return new Icd10VnSource();
     }
 
     @Bean
+    @ConditionalOnProperty(name = "vnemr.terminology.builtin-sources", havingValue = "true", matchIfMissing = true)
     public Icd9CmSource icd9CmSource() {
         return new Icd9CmSource();
     }
@@ -61,10 +65,10 @@ public class TerminologyConfiguration {
     }
 
     @Bean
-    public TerminologyLoader terminologyLoader(List<TerminologySource> sources, WriteService writes,
+    public TerminologyLoader terminologyLoader(ObjectProvider<TerminologySource> sources, WriteService writes,
                                                ConceptTable table, TransactionTemplate transactions,
                                                TerminologyIndex index) {
-        return new TerminologyLoader(sources, writes, table, transactions, index);
+        return new TerminologyLoader(sources.orderedStream().toList(), writes, table, transactions, index);
     }
 
     @Bean

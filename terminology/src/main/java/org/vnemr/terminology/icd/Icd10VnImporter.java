@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   <li>E, E1 — the DRG major diagnostic category → {@code mdc}.</li>
  * </ul>
  * A sex or age rule on a category holds for its codes, and a category whose codes all share one rule gets it
- * too (the annexes list O80.0 … O80.9 but a clinician may record O80). Codes keep the dot (J18.9); the
+ * too (the annexes list O80.0 … O80.9 but a clinician may record O80); a rule on a 5-character site code the list
+ * does not carry goes to its 4-character code. Codes keep the dot (J18.9); the
  * daggers and asterisks of the list become the boolean properties {@code dagger} and {@code asterisk}.
  */
 public final class Icd10VnImporter {
@@ -49,11 +50,12 @@ public final class Icd10VnImporter {
 
     private static final Pattern MARKERS = Pattern.compile("[†*+\\s]");
     private static final Pattern APPENDIX_CODE = Pattern.compile("[A-Z]\\d{2}[0-9A-Z.]{0,4}");
-    private static final Pattern ANNEX = Pattern.compile("Phụ lục\\s+(A\\d+(?:\\.\\d+)?)");
+    private static final Pattern ANNEX = Pattern.compile("Phụ lục\\s+([AE]\\d*(?:\\.\\d+)?)(?![\\p{L}\\d])");
 
     /** Counts of what was read, for the log and the tests. */
     public record Stats(int concepts, int chapters, int blocks, int categories, int diseases,
-                        Map<String, Integer> appendixRules, Set<String> unknownAppendixCodes) {
+                        Map<String, Integer> appendixRules, Set<String> unknownAppendixCodes,
+                        Map<String, Integer> unknownByAnnex, int rulesOnShorterCode) {
     }
 
     /** The CodeSystem and its all-codes ValueSet, with the stats. */
@@ -66,7 +68,9 @@ public final class Icd10VnImporter {
     private final Map<String, String> byDotless = new HashMap<>();
     private final Map<String, Integer> appendixRules = new LinkedHashMap<>();
     private final Set<String> unknownAppendixCodes = new TreeSet<>();
+    private final Map<String, Integer> unknownByAnnex = new LinkedHashMap<>();
     private int chapters;
+    private int shortenedCodes;
     private int blocks;
     private int categories;
     private int diseases;
@@ -101,7 +105,8 @@ public final class Icd10VnImporter {
         }
         Stats stats = new Stats(importer.chapters + importer.blocks + importer.categories + importer.diseases,
                 importer.chapters, importer.blocks, importer.categories, importer.diseases,
-                Map.copyOf(importer.appendixRules), Set.copyOf(importer.unknownAppendixCodes));
+                Map.copyOf(importer.appendixRules), Set.copyOf(importer.unknownAppendixCodes),
+                Map.copyOf(importer.unknownByAnnex), importer.shortenedCodes);
         return new Result(importer.builder.build(VALUE_SET_ID), stats);
     }
 
@@ -274,7 +279,11 @@ public final class Icd10VnImporter {
 
     private void apply(String annex, String rule, List<String> cells) {
         String code = resolve(cells.get(0));
+        if (code == null && rule != null) {
+            code = shortened(cells.get(0));
+        }
         if (code == null) {
+            unknownByAnnex.merge(annex, 1, Integer::sum);
             return;
         }
         ObjectNode concept = builder.get(code);
@@ -300,6 +309,23 @@ public final class Icd10VnImporter {
             return;
         }
         appendixRules.merge(annex, 1, Integer::sum);
+    }
+
+    /**
+     * The sex and age annexes also list 5-character site codes (M8000 … M8009) that the list does not carry; the
+     * rule then belongs to the 4-character code the list has (M80.0), the code a clinician can record.
+     */
+    private String shortened(String appendixCode) {
+        String raw = clean(appendixCode).replace(".", "");
+        if (raw.length() != 5) {
+            return null;
+        }
+        String code = byDotless.get(raw.substring(0, 4));
+        if (code != null) {
+            unknownAppendixCodes.remove(raw);
+            shortenedCodes++;
+        }
+        return code;
     }
 
     private String resolve(String appendixCode) {

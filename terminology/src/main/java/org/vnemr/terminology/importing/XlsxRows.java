@@ -6,7 +6,6 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -19,7 +18,8 @@ import java.util.function.Predicate;
 /**
  * Reads the rows of chosen sheets of an .xlsx file as text, streaming (SAX): the ICD-10 appendix holds a 10 MB
  * sheet we do not need, and the whole-workbook API would build it in memory first. Values are as Excel shows
- * them (cached results of formulas); missing cells are empty strings.
+ * them (cached results of formulas), numbers in the general format (the code lists keep codes as text; reading
+ * the styles would load XMLBeans' schema types, seconds on a cold start); missing cells are empty strings.
  */
 public final class XlsxRows {
 
@@ -36,7 +36,6 @@ public final class XlsxRows {
         try (OPCPackage pkg = OPCPackage.open(xlsx)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
@@ -45,7 +44,7 @@ public final class XlsxRows {
                         continue;
                     }
                     XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, strings, new Collector(name, handler),
+                    parser.setContentHandler(new XSSFSheetXMLHandler(null, strings, new Collector(name, handler),
                             false));
                     parser.parse(new InputSource(sheet));
                 }
