@@ -28,7 +28,7 @@ public final class Cli {
             }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
-                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench] [--property=value ...]");
+                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench [terminology]] [--property=value ...]");
                 System.exit(2);
             }
         }

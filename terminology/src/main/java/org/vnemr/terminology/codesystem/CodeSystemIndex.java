@@ -1,6 +1,8 @@
 package org.vnemr.terminology.codesystem;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +31,11 @@ public final class CodeSystemIndex {
     private final Map<String, List<String>> children = new HashMap<>();
     private final Map<String, Set<String>> ancestors = new HashMap<>();
     private final List<IndexedConcept> concepts;
+    /** Built on the first text search: the distinct display words, sorted, and the concepts using each. */
+    private volatile WordIndex words;
+
+    private record WordIndex(String[] vocabulary, int[][] postings) {
+    }
 
     public CodeSystemIndex(String url, String version, String name, String title, String valueSet, String resourceId,
                            List<PropertyDefinition> properties, List<IndexedConcept> concepts) {
@@ -139,6 +146,63 @@ public final class CodeSystemIndex {
     /** Codes this concept is-a, transitively (not itself). */
     public Set<String> ancestors(String code) {
         return ancestors.getOrDefault(code, Set.of());
+    }
+
+    /**
+     * Positions (in {@link #concepts()}) of the concepts whose display has, for every one of {@code prefixes}, a
+     * word starting with it: a binary search in the sorted vocabulary per prefix instead of a scan of every
+     * display, so a search box stays fast on the largest lists.
+     */
+    public BitSet withWordPrefixes(String[] prefixes) {
+        WordIndex index = wordIndex();
+        BitSet result = null;
+        for (String prefix : prefixes) {
+            BitSet matches = new BitSet(concepts.size());
+            int i = Arrays.binarySearch(index.vocabulary(), prefix);
+            for (i = i < 0 ? -i - 1 : i; i < index.vocabulary().length && index.vocabulary()[i].startsWith(prefix);
+                 i++) {
+                for (int position : index.postings()[i]) {
+                    matches.set(position);
+                }
+            }
+            if (result == null) {
+                result = matches;
+            } else {
+                result.and(matches);
+            }
+            if (result.isEmpty()) {
+                break;
+            }
+        }
+        return result == null ? new BitSet() : result;
+    }
+
+    private WordIndex wordIndex() {
+        WordIndex built = words;
+        if (built == null) {
+            synchronized (this) {
+                if (words == null) {
+                    Map<String, List<Integer>> byWord = new java.util.TreeMap<>();
+                    for (int p = 0; p < concepts.size(); p++) {
+                        for (String w : concepts.get(p).words()) {
+                            List<Integer> list = byWord.computeIfAbsent(w, k -> new ArrayList<>());
+                            if (list.isEmpty() || list.get(list.size() - 1) != p) {
+                                list.add(p);
+                            }
+                        }
+                    }
+                    String[] vocabulary = byWord.keySet().toArray(String[]::new);
+                    int[][] postings = new int[vocabulary.length][];
+                    int k = 0;
+                    for (List<Integer> list : byWord.values()) {
+                        postings[k++] = list.stream().mapToInt(Integer::intValue).toArray();
+                    }
+                    words = new WordIndex(vocabulary, postings);
+                }
+                built = words;
+            }
+        }
+        return built;
     }
 
     /** Whether {@code code} is {@code ancestor} or one of its descendants. */

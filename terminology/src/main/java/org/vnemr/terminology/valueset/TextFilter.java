@@ -29,6 +29,16 @@ public final class TextFilter {
                 ? trimmed.toUpperCase(Locale.ROOT).replace(".", "") : null;
     }
 
+    /** The folded words of the filter. */
+    public String[] words() {
+        return words.clone();
+    }
+
+    /** Whether {@code code} starts with the filter read as a code (J18 → J18, J18.0 …; dots ignored). */
+    public boolean matchesCode(String code) {
+        return codePrefix != null && code.replace(".", "").toUpperCase(Locale.ROOT).startsWith(codePrefix);
+    }
+
     public boolean isEmpty() {
         return words.length == 0 && codePrefix == null;
     }

@@ -43,6 +43,10 @@ public final class ValueSetExpander {
     public Page expand(ValueSet vs, String filter, boolean activeOnly, boolean excludeNotForUi, int offset,
                        int count) {
         TextFilter text = filter == null || filter.isBlank() ? null : new TextFilter(filter);
+        CodeSystemIndex whole = wholeSystem(vs);
+        if (text != null && !text.isEmpty() && whole != null) {
+            return searchWholeSystem(whole, text, activeOnly, excludeNotForUi, offset, count);
+        }
         List<Member> all = members(vs, 0);
         if (text == null || text.isEmpty()) {
             List<Member> kept = all.stream().filter(m -> keep(m, activeOnly, excludeNotForUi)).toList();
@@ -63,12 +67,53 @@ public final class ValueSetExpander {
                         matches.size()));
             }
         }
-        matches.sort(Comparator.comparingInt(Ranked::rank).thenComparingInt(Ranked::words)
-                .thenComparingInt(Ranked::position));
+        matches.sort(BEST_FIRST);
         return new Page(slice(matches.stream().map(Ranked::member).toList(), offset, count), matches.size());
     }
 
     private record Ranked(Member member, int rank, int words, int position) {
+    }
+
+    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparingInt(Ranked::rank)
+            .thenComparingInt(Ranked::words).thenComparingInt(Ranked::position);
+
+    /** The code system when the value set is all of one loaded code system (the implicit all-codes value set). */
+    private CodeSystemIndex wholeSystem(ValueSet vs) {
+        if (!vs.hasCompose() || vs.getCompose().hasExclude() || vs.getCompose().getInclude().size() != 1) {
+            return null;
+        }
+        ValueSet.ConceptSetComponent include = vs.getCompose().getIncludeFirstRep();
+        if (!include.hasSystem() || include.hasConcept() || include.hasFilter() || include.hasValueSet()) {
+            return null;
+        }
+        return index.system(include.getSystem()).orElse(null);
+    }
+
+    /** The search box over a whole code system: candidates from the word index, then ranked. */
+    private static Page searchWholeSystem(CodeSystemIndex cs, TextFilter text, boolean activeOnly,
+                                          boolean excludeNotForUi, int offset, int count) {
+        List<IndexedConcept> concepts = cs.concepts();
+        java.util.BitSet candidates = text.words().length == 0 ? new java.util.BitSet()
+                : cs.withWordPrefixes(text.words());
+        for (int p = 0; p < concepts.size(); p++) {
+            if (text.matchesCode(concepts.get(p).code())) {
+                candidates.set(p);
+            }
+        }
+        List<Ranked> matches = new ArrayList<>();
+        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+            IndexedConcept c = concepts.get(p);
+            Member m = new Member(cs.url(), cs.version(), c.code(), c.display(), c);
+            if (!keep(m, activeOnly, excludeNotForUi)) {
+                continue;
+            }
+            int rank = text.rank(c.code(), c);
+            if (rank != TextFilter.NO_MATCH) {
+                matches.add(new Ranked(m, rank, c.words().length, p));
+            }
+        }
+        matches.sort(BEST_FIRST);
+        return new Page(slice(matches.stream().map(Ranked::member).toList(), offset, count), matches.size());
     }
 
     private static boolean keep(Member m, boolean activeOnly, boolean excludeNotForUi) {
@@ -97,8 +142,13 @@ public final class ValueSetExpander {
             }
             return listed;
         }
+        List<ValueSet.ConceptSetComponent> includes = vs.getCompose().getInclude();
+        if (includes.size() == 1 && includes.get(0).hasSystem() && !includes.get(0).hasValueSet()
+                && !vs.getCompose().hasExclude()) {
+            return fromSystem(vs, includes.get(0)); // one code system: already unique, no merging needed
+        }
         Map<String, Member> result = new LinkedHashMap<>();
-        for (ValueSet.ConceptSetComponent include : vs.getCompose().getInclude()) {
+        for (ValueSet.ConceptSetComponent include : includes) {
             for (Member m : included(vs, include, depth)) {
                 result.putIfAbsent(m.system() + "|" + m.code(), m);
             }
