@@ -4,7 +4,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.vnemr.app.VnemrApplication;
 import org.vnemr.bench.LatencyStats;
 import org.vnemr.terminology.codesystem.TerminologyIndex;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.vnemr.terminology.icd.Icd10VnImporter;
+import org.vnemr.terminology.valueset.ValueSetExpander;
+import org.vnemr.terminology.valueset.ValueSetResolver;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,6 +69,7 @@ public final class TerminologyBenchmark {
                     (ready - up) / 1_000_000);
             String port = context.getEnvironment().getProperty("local.server.port");
             measure("http://localhost:" + port + "/fhir", iterations, warmup);
+            measureInProcess(context, iterations, warmup);
         }
         return 0;
     }
@@ -76,6 +80,13 @@ public final class TerminologyBenchmark {
                 iterations, warmup);
         System.out.printf("%-16s %6s %8s %8s %8s %8s  %s%n", "filter", "total", "p50", "p95", "max", "mean",
                 "first result");
+        for (String filter : FILTERS) { // warm every path first, so the first query measured is not the JIT's
+            HttpRequest request = HttpRequest.newBuilder(expandUri(base, filter)).GET().build();
+            for (int i = 0; i < warmup; i++) {
+                send(http, request);
+            }
+        }
+        lookupBaseline(http, base, iterations, warmup);
         for (String filter : FILTERS) {
             URI uri = URI.create(base + "/ValueSet/$expand?url="
                     + URLEncoder.encode(Icd10VnImporter.VALUE_SET_URL, StandardCharsets.UTF_8) + "&filter="
@@ -98,12 +109,57 @@ public final class TerminologyBenchmark {
         }
     }
 
+    /** The same searches straight on the expander: the server's own work per request, without HTTP and HAPI. */
+    private static void measureInProcess(ConfigurableApplicationContext context, int iterations, int warmup) {
+        ValueSetExpander expander = context.getBean(ValueSetExpander.class);
+        ValueSet vs = context.getBean(ValueSetResolver.class).byUrl(Icd10VnImporter.VALUE_SET_URL, null);
+        System.out.printf("in-process ValueSetExpander.expand, count=20 (ms)%n");
+        for (String filter : FILTERS) {
+            for (int i = 0; i < warmup; i++) {
+                expander.expand(vs, filter, false, false, 0, 20);
+            }
+            long[] nanos = new long[iterations];
+            for (int i = 0; i < iterations; i++) {
+                long start = System.nanoTime();
+                expander.expand(vs, filter, false, false, 0, 20);
+                nanos[i] = System.nanoTime() - start;
+            }
+            LatencyStats stats = LatencyStats.ofNanos(nanos);
+            System.out.printf("%-16s %8.3f %8.3f %8.3f%n", filter, stats.p50(), stats.p95(), stats.max());
+        }
+    }
+
     private static String send(HttpClient http, HttpRequest request) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw new IllegalStateException(request.uri() + " → " + response.statusCode() + " " + response.body());
         }
         return response.body();
+    }
+
+    private static URI expandUri(String base, String filter) {
+        return URI.create(base + "/ValueSet/$expand?url="
+                + URLEncoder.encode(Icd10VnImporter.VALUE_SET_URL, StandardCharsets.UTF_8) + "&filter="
+                + URLEncoder.encode(filter, StandardCharsets.UTF_8) + "&count=20");
+    }
+
+    /** {@code CodeSystem/$lookup} of one code: what HTTP and HAPI cost on this machine now, for comparison. */
+    private static void lookupBaseline(HttpClient http, String base, int iterations, int warmup) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/CodeSystem/$lookup?system="
+                        + URLEncoder.encode(Icd10VnImporter.URL, StandardCharsets.UTF_8) + "&code=J18.9"))
+                .timeout(Duration.ofMinutes(5)).GET().build();
+        for (int i = 0; i < warmup; i++) {
+            send(http, request);
+        }
+        long[] nanos = new long[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long start = System.nanoTime();
+            send(http, request);
+            nanos[i] = System.nanoTime() - start;
+        }
+        LatencyStats stats = LatencyStats.ofNanos(nanos);
+        System.out.printf("%-16s %6s %8.2f %8.2f %8.2f %8.2f  (baseline: $lookup J18.9)%n", "-", "-", stats.p50(),
+                stats.p95(), stats.max(), stats.mean());
     }
 
     private static String field(String json, String prefix, char end) {

@@ -43,9 +43,9 @@ public final class TextFilter {
         return words.length == 0 && codePrefix == null;
     }
 
-    /** 0 best … 2, or {@link #NO_MATCH}. */
+    /** 0 best (the code starts with the filter) … 3, or {@link #NO_MATCH}. */
     public int rank(String code, IndexedConcept concept) {
-        if (codePrefix != null && code.replace(".", "").toUpperCase(Locale.ROOT).startsWith(codePrefix)) {
+        if (matchesCode(code)) {
             return 0;
         }
         if (concept == null || words.length == 0) {
@@ -71,9 +71,9 @@ public final class TextFilter {
             allWhole &= whole;
         }
         if (startsWithPhrase(displayWords)) {
-            return 0;
+            return 1;
         }
-        return allWhole ? 1 : 2;
+        return allWhole ? 2 : 3;
     }
 
     /** The display's first words are the filter's words (the last one may be typed half). */

@@ -63,8 +63,8 @@ public final class ValueSetExpander {
                         true, 0));
             }
             if (rank != TextFilter.NO_MATCH) {
-                matches.add(new Ranked(m, rank, m.concept() == null ? 0 : m.concept().words().length,
-                        matches.size()));
+                matches.add(new Ranked(m, rank, rank == 0 || m.concept() == null ? 0
+                        : m.concept().words().length, matches.size()));
             }
         }
         matches.sort(BEST_FIRST);
@@ -109,7 +109,7 @@ public final class ValueSetExpander {
             }
             int rank = text.rank(c.code(), c);
             if (rank != TextFilter.NO_MATCH) {
-                matches.add(new Ranked(m, rank, c.words().length, p));
+                matches.add(new Ranked(m, rank, rank == 0 ? 0 : c.words().length, p));
             }
         }
         matches.sort(BEST_FIRST);

@@ -103,9 +103,23 @@ class TerminologyOperationsIT {
     }
 
     @Test
+    void expand_byPostedParameters() {
+        String parameters = """
+                {"resourceType":"Parameters","parameter":[{"name":"url","valueUri":"%s"},
+                 {"name":"filter","valueString":"gay xuong"},{"name":"count","valueInteger":3}]}"""
+                .formatted(ICD10_VS);
+        FhirTestServer.Response r = server.post("ValueSet/$expand", parameters);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode vs = FhirJson.parseResource(r.body());
+        assertThat(vs.at("/expansion/contains").size()).isEqualTo(3);
+        assertThat(vs.at("/expansion/contains/0/display").asText()).startsWith("Gãy xương");
+    }
+
+    @Test
     void expand_byCodePrefix_andByInstanceId_andTooLargeWithoutCount() {
         JsonNode byCode = ok("ValueSet/$expand?url=" + enc(ICD10_VS) + "&filter=J18&count=10");
-        assertThat(byCode.at("/expansion/contains/0/code").asText()).startsWith("J18");
+        assertThat(byCode.at("/expansion/contains/0/code").asText()).isEqualTo("J18");
+        assertThat(byCode.at("/expansion/contains/1/code").asText()).isEqualTo("J18.0");
         JsonNode byId = ok("ValueSet/" + Icd10VnImporter.VALUE_SET_ID + "/$expand?filter=" + enc("dai thao duong")
                 + "&count=3");
         assertThat(byId.at("/expansion/contains/0/display").asText()).startsWith("Đái tháo đường");
