@@ -36,7 +36,21 @@ public final class TextFilter {
 
     /** Whether {@code code} starts with the filter read as a code (J18 → J18, J18.0 …; dots ignored). */
     public boolean matchesCode(String code) {
-        return codePrefix != null && code.replace(".", "").toUpperCase(Locale.ROOT).startsWith(codePrefix);
+        if (codePrefix == null) {
+            return false;
+        }
+        int matched = 0;
+        for (int i = 0; i < code.length() && matched < codePrefix.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '.') {
+                continue;
+            }
+            if (Character.toUpperCase(c) != codePrefix.charAt(matched)) {
+                return false;
+            }
+            matched++;
+        }
+        return matched == codePrefix.length();
     }
 
     public boolean isEmpty() {
