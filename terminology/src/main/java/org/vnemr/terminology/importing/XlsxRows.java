@@ -1,14 +1,19 @@
 package org.vnemr.terminology.importing;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,12 +21,16 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Reads the rows of chosen sheets of an .xlsx file as text, streaming (SAX): the ICD-10 appendix holds a 10 MB
- * sheet we do not need, and the whole-workbook API would build it in memory first. Values are as Excel shows
- * them (cached results of formulas), numbers in the general format (the code lists keep codes as text; reading
- * the styles would load XMLBeans' schema types, seconds on a cold start); missing cells are empty strings.
+ * Reads the rows of chosen sheets of an .xlsx file as text with POI's streaming (SAX) parts: the ICD-10 appendix
+ * holds a 10 MB sheet we do not need, and the whole-workbook API would build it in memory first. The sheet list is
+ * read from {@code workbook.xml} with SAX too, and cell styles are not read, so POI's XMLBeans schema types are
+ * never loaded (that alone costs seconds on a cold start). Values are as stored (cached results of formulas;
+ * numbers in the general format — the code lists keep codes as text); missing cells are empty strings.
  */
 public final class XlsxRows {
+
+    private static final String RELATIONSHIPS_NS =
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /** Receives each row of a wanted sheet. */
     @FunctionalInterface
@@ -34,24 +43,52 @@ public final class XlsxRows {
 
     public static void read(InputStream xlsx, String fileName, Predicate<String> wantedSheet, RowHandler handler) {
         try (OPCPackage pkg = OPCPackage.open(xlsx)) {
-            XSSFReader reader = new XSSFReader(pkg);
+            PackageRelationship document = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)
+                    .getRelationship(0);
+            if (document == null) {
+                throw new DataFileException(fileName, "not a workbook");
+            }
+            PackagePart workbook = pkg.getPart(document);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (sheets.hasNext()) {
-                try (InputStream sheet = sheets.next()) {
-                    String name = sheets.getSheetName();
-                    if (!wantedSheet.test(name)) {
-                        continue;
-                    }
+            for (String[] sheet : sheets(workbook)) {
+                String name = sheet[0];
+                if (!wantedSheet.test(name)) {
+                    continue;
+                }
+                PackageRelationship rel = workbook.getRelationship(sheet[1]);
+                PackagePart part = pkg.getPart(PackagingURIHelper.createPartName(
+                        PackagingURIHelper.resolvePartUri(workbook.getPartName().getURI(), rel.getTargetURI())));
+                try (InputStream in = part.getInputStream()) {
                     XMLReader parser = XMLHelper.newXMLReader();
                     parser.setContentHandler(new XSSFSheetXMLHandler(null, strings, new Collector(name, handler),
                             false));
-                    parser.parse(new InputSource(sheet));
+                    parser.parse(new InputSource(in));
                 }
             }
+        } catch (DataFileException e) {
+            throw e;
         } catch (Exception e) {
             throw new DataFileException(fileName, e.getMessage(), e);
         }
+    }
+
+    /** Name and relationship id of each sheet, in workbook order. */
+    private static List<String[]> sheets(PackagePart workbook) throws Exception {
+        List<String[]> sheets = new ArrayList<>();
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                if ("sheet".equals(localName) || qName.endsWith(":sheet") || "sheet".equals(qName)) {
+                    String id = attributes.getValue(RELATIONSHIPS_NS, "id");
+                    sheets.add(new String[] {attributes.getValue("name"), id != null ? id : attributes.getValue("r:id")});
+                }
+            }
+        });
+        try (InputStream in = workbook.getInputStream()) {
+            parser.parse(new InputSource(in));
+        }
+        return sheets;
     }
 
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
