@@ -23,7 +23,14 @@ public record IndexedConcept(String code, String display, List<String> parents, 
     public static IndexedConcept of(String code, String display, List<String> parents,
                                     Map<String, List<String>> properties, List<Designation> designations,
                                     boolean active, int ordinal) {
-        String folded = VietnameseText.fold(display == null ? "" : display);
+        return of(code, display, VietnameseText.fold(display == null ? "" : display), parents, properties,
+                designations, active, ordinal);
+    }
+
+    /** With the display already folded (as stored in {@code terminology_concept.display_folded}). */
+    public static IndexedConcept of(String code, String display, String folded, List<String> parents,
+                                    Map<String, List<String>> properties, List<Designation> designations,
+                                    boolean active, int ordinal) {
         return new IndexedConcept(code, display, List.copyOf(parents), Map.copyOf(properties),
                 List.copyOf(designations), active, ordinal, folded, words(folded));
     }

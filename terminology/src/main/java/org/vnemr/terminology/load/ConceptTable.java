@@ -48,7 +48,7 @@ public final class ConceptTable {
     private static final String SQL_SELECT_CODE_SYSTEMS = """
             SELECT url, version, resource_id, name, title, value_set, properties FROM terminology_code_system""";
     private static final String SQL_SELECT_CONCEPTS = """
-            SELECT system, code, ordinal, display, parents, properties, designations, active
+            SELECT system, code, ordinal, display, parents, properties, designations, active, display_folded
             FROM terminology_concept ORDER BY system, ordinal""";
 
     private static final TypeReference<Map<String, List<String>>> PROPERTIES = new TypeReference<>() {
@@ -124,7 +124,10 @@ public final class ConceptTable {
     }
 
     private static IndexedConcept concept(ResultSet rs) throws SQLException {
-        return IndexedConcept.of(rs.getString(2), rs.getString(4), strings(rs.getArray(5)),
+        String folded = rs.getString(9);
+        // the folded display is stored: folding every display again would cost most of a restart's load
+        return IndexedConcept.of(rs.getString(2), rs.getString(4), folded == null ? "" : folded,
+                strings(rs.getArray(5)),
                 parse(rs.getString(6), PROPERTIES), parse(rs.getString(7), DESIGNATIONS), rs.getBoolean(8),
                 rs.getInt(3));
     }
