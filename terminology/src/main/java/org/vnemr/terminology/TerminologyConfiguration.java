@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vnemr.fhir.rest.ReadService;
 import org.vnemr.fhir.search.SearchService;
 import org.vnemr.fhir.store.WriteService;
-import org.vnemr.terminology.codesystem.InMemoryCodeLookup;
+import org.vnemr.terminology.lookup.InMemoryCodeLookup;
 import org.vnemr.terminology.codesystem.TerminologyIndex;
 import org.vnemr.terminology.conceptmap.ConceptMapTranslator;
 import org.vnemr.terminology.icd.DiagnosisRules;

@@ -3,7 +3,7 @@ package org.vnemr.terminology.icd;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vnemr.terminology.codesystem.CodeSystemReader;
-import org.vnemr.terminology.codesystem.InMemoryCodeLookup;
+import org.vnemr.terminology.lookup.InMemoryCodeLookup;
 import org.vnemr.terminology.codesystem.TerminologyIndex;
 import org.vnemr.terminology.importing.DataFiles;
 

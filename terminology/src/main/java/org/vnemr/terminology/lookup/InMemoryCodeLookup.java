@@ -1,7 +1,10 @@
-package org.vnemr.terminology.codesystem;
+package org.vnemr.terminology.lookup;
 
 import org.vnemr.terminology.CodeLookup;
 import org.vnemr.terminology.Concept;
+import org.vnemr.terminology.codesystem.CodeSystemIndex;
+import org.vnemr.terminology.codesystem.IndexedConcept;
+import org.vnemr.terminology.codesystem.TerminologyIndex;
 import org.vnemr.terminology.valueset.ValueSetMembership;
 
 import java.util.Optional;
