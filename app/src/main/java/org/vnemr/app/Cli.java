@@ -33,7 +33,7 @@ public final class Cli {
             }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
-                System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bench [signing]"
+                System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bench [signing|terminology]"
                         + "|devca init|issue|revoke DIR|verify DIR] [--property=value ...]");
                 System.exit(2);
             }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Import;
 import org.vnemr.fhir.config.FhirConfiguration;
 import org.vnemr.signing.document.SignedDocumentConfiguration;
 import org.vnemr.signing.keys.SigningKeysConfiguration;
+import org.vnemr.terminology.TerminologyConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.vncore.VnCoreConfiguration;
 import org.vnemr.vncore.matching.PatientMatchingConfiguration;
@@ -16,8 +17,9 @@ import org.vnemr.vncore.matching.PatientMatchingConfiguration;
  * commands (see {@link Cli}).
  */
 @SpringBootApplication
-@Import({FhirConfiguration.class, VnCoreConfiguration.class, PatientMatchingConfiguration.class,
-        CatalogueConfiguration.class, SigningKeysConfiguration.class, SignedDocumentConfiguration.class})
+@Import({FhirConfiguration.class, TerminologyConfiguration.class, CatalogueConfiguration.class,
+        VnCoreConfiguration.class, PatientMatchingConfiguration.class, SigningKeysConfiguration.class,
+        SignedDocumentConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {
