@@ -14,7 +14,6 @@ import org.vnemr.terminology.lookup.InMemoryCodeLookup;
 import org.vnemr.terminology.codesystem.TerminologyIndex;
 import org.vnemr.terminology.conceptmap.ConceptMapTranslator;
 import org.vnemr.terminology.icd.DiagnosisRules;
-import org.vnemr.terminology.icd.DiagnosisValidator;
 import org.vnemr.terminology.icd.Icd10DiagnosisRules;
 import org.vnemr.terminology.icd.Icd10VnImporter;
 import org.vnemr.terminology.icd.Icd10VnSource;
@@ -96,13 +95,6 @@ public class TerminologyConfiguration {
     @Bean
     public DiagnosisRules diagnosisRules(CodeLookup lookup) {
         return new Icd10DiagnosisRules(lookup);
-    }
-
-    /** ICD-10 rules on every Condition write; {@code vnemr.terminology.diagnosis-rules=false} turns them off. */
-    @Bean
-    @ConditionalOnProperty(name = "vnemr.terminology.diagnosis-rules", havingValue = "true", matchIfMissing = true)
-    public DiagnosisValidator diagnosisValidator(DiagnosisRules rules) {
-        return new DiagnosisValidator(rules);
     }
 
     @Bean

@@ -216,23 +216,6 @@ class TerminologyOperationsIT {
     }
 
     @Test
-    void conditionWithADeliveryCode_forAMan_isRefusedWithTheRule() {
-        String patient = """
-                {"resourceType":"Patient","id":"an-nam","gender":"male","birthDate":"1985-04-02"}""";
-        assertThat(server.put("Patient/an-nam", patient).status()).isIn(200, 201);
-        String condition = """
-                {"resourceType":"Condition","subject":{"reference":"Patient/an-nam"},"recordedDate":"2026-11-20",
-                 "code":{"coding":[{"system":"%s","code":"%s"}]}}""";
-        FhirTestServer.Response refused = server.post("Condition", condition.formatted(ICD10, "O80"));
-        assertError(refused, 422, "VNEMR-2022");
-        assertThat(refused.body()).contains("O80");
-        assertError(server.post("Condition", condition.formatted(ICD10, "X99.999")), 422, "VNEMR-2020");
-        assertThat(server.post("Condition", condition.formatted(ICD10, "J18.9")).status()).isEqualTo(201);
-        assertThat(server.post("Condition", condition.formatted("http://hl7.org/fhir/sid/icd-10", "N40")).status())
-                .isEqualTo(201);
-    }
-
-    @Test
     void storedResources_areServedByThePlainApi() {
         JsonNode bundle = ok("CodeSystem?url=" + enc(ICD10) + "&_elements=url,version,count");
         assertThat(bundle.at("/entry/0/resource/count").asInt()).isEqualTo(12433);
