@@ -42,10 +42,13 @@ final class CodeSystemJson {
         return p;
     }
 
+    /** A concept; a source list without a name for the code gets no display (FHIR forbids empty strings). */
     static ObjectNode concept(ObjectNode cs, String code, String display) {
         ObjectNode c = ((ArrayNode) cs.get("concept")).addObject();
         c.put("code", code);
-        c.put("display", display);
+        if (display != null && !display.isBlank()) {
+            c.put("display", display);
+        }
         return c;
     }
 

@@ -62,6 +62,19 @@ class CodeSystemSourcesTest {
         }
     }
 
+    /** The loader writes these through the store, which refuses what FHIR forbids (e.g. an empty display). */
+    @Test
+    void everyResource_passesTheStoresStructureValidation() {
+        org.vnemr.fhir.validation.FastStructureValidator validator =
+                new org.vnemr.fhir.validation.FastStructureValidator(ca.uhn.fhir.context.FhirContext.forR4Cached());
+        for (ObjectNode r : concat(units.resources(), lists.resources())) {
+            assertThat(validator.validate(r)).as(r.path("resourceType").asText() + "/" + r.path("id").asText())
+                    .allSatisfy(issue -> assertThat(issue.getSeverity())
+                            .isNotIn(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.ERROR,
+                                    org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.FATAL));
+        }
+    }
+
     @Test
     void codeLists_includeEveryShippedCodeSystem_andEthnicityAndReligion() {
         Set<String> urls = lists.resources().stream().filter(r -> r.path("resourceType").asText().equals("CodeSystem"))
