@@ -3,6 +3,7 @@ package org.vnemr.app;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.vnemr.emr.EmrConfiguration;
 import org.vnemr.fhir.config.FhirConfiguration;
 import org.vnemr.signing.document.SignedDocumentConfiguration;
 import org.vnemr.signing.keys.SigningKeysConfiguration;
@@ -19,7 +20,7 @@ import org.vnemr.vncore.matching.PatientMatchingConfiguration;
 @SpringBootApplication
 @Import({FhirConfiguration.class, TerminologyConfiguration.class, CatalogueConfiguration.class,
         VnCoreConfiguration.class, PatientMatchingConfiguration.class, SigningKeysConfiguration.class,
-        SignedDocumentConfiguration.class})
+        SignedDocumentConfiguration.class, EmrConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {
