@@ -3,9 +3,9 @@ package org.vnemr.app;
 import java.util.Arrays;
 
 /**
- * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY) and
- * {@code bench} (the benchmark). Options after the command are Spring properties
- * ({@code --server.port=8081}).
+ * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY),
+ * {@code bench} (the benchmark) and {@code audit verify} (checks the audit trail's hash chain). Options after the
+ * command are Spring properties ({@code --server.port=8081}).
  */
 public final class Cli {
 
@@ -18,6 +18,7 @@ public final class Cli {
         switch (command) {
             case "serve" -> VnemrApplication.serve(rest);
             case "import" -> System.exit(ImportCommand.run(rest));
+            case "audit" -> System.exit(AuditCommand.run(rest));
             case "bench" -> {
                 try {
                     System.exit(BenchCommand.run(rest));
@@ -28,7 +29,7 @@ public final class Cli {
             }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
-                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench] [--property=value ...]");
+                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench|audit verify] [--property=value ...]");
                 System.exit(2);
             }
         }

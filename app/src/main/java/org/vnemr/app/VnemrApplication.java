@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.vnemr.fhir.config.FhirConfiguration;
+import org.vnemr.platform.PlatformConfiguration;
 
 /**
  * vnemr — hồ sơ bệnh án điện tử. {@code java -jar vnemr.jar} serves the facility node on
@@ -11,7 +12,7 @@ import org.vnemr.fhir.config.FhirConfiguration;
  * commands (see {@link Cli}).
  */
 @SpringBootApplication
-@Import(FhirConfiguration.class)
+@Import({FhirConfiguration.class, PlatformConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {
