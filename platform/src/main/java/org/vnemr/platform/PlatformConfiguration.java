@@ -14,13 +14,29 @@ import org.vnemr.platform.audit.web.AuditEventEndpoint;
 import org.vnemr.platform.audit.web.FhirAuditFilter;
 import org.vnemr.platform.audit.web.FhirAuditInterceptor;
 
+import ca.uhn.fhir.context.FhirContext;
+import org.springframework.boot.ApplicationRunner;
+import org.vnemr.platform.account.AccountService;
+import org.vnemr.platform.account.AccountStore;
+import org.vnemr.platform.account.SecretBox;
+import org.vnemr.platform.auth.BackendClientStore;
+import org.vnemr.platform.auth.BearerTokenFilter;
+import org.vnemr.platform.auth.ClientAssertionCheck;
+import org.vnemr.platform.auth.TokenController;
+import org.vnemr.platform.auth.TokenService;
+
 import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 
 /**
  * The platform module's Spring configuration: the audit trail (writer, verifier, search), the FHIR audit
- * (filter + interceptor on {@code /fhir}, {@code AuditEvent} search and {@code Patient/$access-log}).
+ * (filter + interceptor on {@code /fhir}, {@code AuditEvent} search and {@code Patient/$access-log}); accounts,
+ * the token endpoint ({@code /auth/token}, {@code /auth/jwks}) and, with {@code vnemr.security.enabled=true}, the
+ * Bearer-token guard on {@code /fhir/**}. Secrets live under {@code $VNEMR_HOME/secrets} (mode 600) unless given
+ * by {@code VNEMR_SECRET_KEY} / {@code vnemr.auth.token-key-file}.
  *
  * <p>Properties: {@code vnemr.audit.fhir.enabled} (default true) audits every FHIR interaction;
  * {@code vnemr.audit.wait-for-durability} (default false) makes each request wait for its events' commit;
@@ -62,6 +78,83 @@ public class PlatformConfiguration {
                         : List.of(new AuditEventEndpoint(search, zone));
             }
         };
+    }
+
+    @Bean
+    public SecretBox secretBox(Environment env) {
+        return SecretBox.fromEnvironmentOrFile(env.getProperty("VNEMR_SECRET_KEY", env.getProperty("vnemr.secret-key")),
+                home(env).resolve("secrets").resolve("node.key"));
+    }
+
+    @Bean
+    public AccountStore accountStore(JdbcTemplate jdbc) {
+        return new AccountStore(jdbc);
+    }
+
+    @Bean
+    public AccountService accountService(AccountStore store, SecretBox secrets, AuditLogWriter audit) {
+        return new AccountService(store, secrets, audit, Clock.systemUTC());
+    }
+
+    @Bean
+    public BackendClientStore backendClientStore(JdbcTemplate jdbc) {
+        return new BackendClientStore(jdbc);
+    }
+
+    @Bean
+    public TokenService tokenService(Environment env) {
+        String file = env.getProperty("vnemr.auth.token-key-file");
+        return new TokenService(TokenService.keyFromFile(file != null ? Path.of(file)
+                : home(env).resolve("secrets").resolve("token-key.jwk")),
+                env.getProperty("vnemr.auth.issuer", "vnemr"), Clock.systemUTC());
+    }
+
+    @Bean
+    public TokenController tokenController(BackendClientStore clients, TokenService tokens, AuditLogWriter audit,
+                                           Environment env) {
+        return new TokenController(new ClientAssertionCheck(clients, Clock.systemUTC()), tokens, audit,
+                env.getProperty("vnemr.auth.token-url"));
+    }
+
+    /**
+     * {@code /fhir/**} behind Bearer tokens: only with {@code vnemr.security.enabled=true} until the UI login is
+     * wired too (then it becomes the default).
+     */
+    @Bean
+    public FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenService tokens, FhirContext fhirContext,
+                                                                      Environment env) {
+        FilterRegistrationBean<BearerTokenFilter> registration =
+                new FilterRegistrationBean<>(new BearerTokenFilter(tokens, fhirContext));
+        registration.addUrlPatterns("/fhir/*", "/bulk/*");
+        registration.setOrder(-150);
+        registration.setEnabled(securityEnabled(env));
+        return registration;
+    }
+
+    /** First start with security on: one administrator with a one-time password, shown once on the console. */
+    @Bean
+    public ApplicationRunner firstAdministrator(AccountService accounts, Environment env) {
+        return args -> {
+            if (securityEnabled(env)) {
+                accounts.createFirstAdministrator().ifPresent(password -> System.out.println("""
+
+                        ==================================================================
+                         Tài khoản quản trị đầu tiên / first administrator account
+                           user: admin    one-time password: %s
+                         Đổi mật khẩu và đăng ký TOTP khi đăng nhập lần đầu.
+                         Change it and enrol TOTP at first login. Shown only once.
+                        ==================================================================
+                        """.formatted(password)));
+            }
+        };
+    }
+
+    static boolean securityEnabled(Environment env) {
+        return env.getProperty("vnemr.security.enabled", Boolean.class, false);
+    }
+
+    static Path home(Environment env) {
+        return Path.of(env.getProperty("vnemr.home", env.getProperty("VNEMR_HOME", "data")));
     }
 
     /** Outermost on /fhir (before the request size limit at −100), so refused requests are audited too. */

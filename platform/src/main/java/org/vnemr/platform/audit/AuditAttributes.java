@@ -2,10 +2,12 @@ package org.vnemr.platform.audit;
 
 /**
  * Request attributes through which the login and authorisation layers tell the audit filter what they know
- * about the current request (the user name itself comes from {@code HttpServletRequest.getUserPrincipal()}).
+ * about the current request (the user name from {@link #USER}, else {@code HttpServletRequest.getUserPrincipal()}).
  */
 public final class AuditAttributes {
 
+    /** The authenticated user name or client id (String), when an inner filter authenticated the request. */
+    public static final String USER = "org.vnemr.platform.audit.user";
     /** The role the user acts in (String). */
     public static final String ROLE = "org.vnemr.platform.audit.role";
     /** {@code Practitioner/<id>} of the user (String). */

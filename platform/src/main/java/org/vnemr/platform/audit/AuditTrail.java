@@ -14,12 +14,16 @@ import java.util.concurrent.TimeoutException;
  */
 public interface AuditTrail {
 
+    /** Queues the event; the future completes (with its seq) when committed, possibly not yet flushed to disk. */
     CompletableFuture<Long> record(AuditRecord record);
+
+    /** Queues the event; the future completes once it is committed and flushed to disk. */
+    CompletableFuture<Long> recordFlushed(AuditRecord record);
 
     /** Waits until the event is committed; fails if that takes longer than {@code timeout}. */
     default long recordDurably(AuditRecord record, Duration timeout) {
         try {
-            return record(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return recordFlushed(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing the audit trail", e);

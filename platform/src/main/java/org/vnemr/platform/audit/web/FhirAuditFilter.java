@@ -80,8 +80,10 @@ public final class FhirAuditFilter extends OncePerRequestFilter {
     private void audit(HttpServletRequest request, ResponseTee response, int status, Instant started) {
         Object described = request.getAttribute(FhirAuditInterceptor.ATTRIBUTE);
         Principal principal = request.getUserPrincipal();
+        String user = request.getAttribute(AuditAttributes.USER) instanceof String u ? u
+                : principal == null ? null : principal.getName();
         String breakGlass = (String) request.getAttribute(AuditAttributes.BREAK_GLASS_REASON);
-        AuditRecord base = new AuditRecord(started, principal == null ? null : principal.getName(),
+        AuditRecord base = new AuditRecord(started, user,
                 (String) request.getAttribute(AuditAttributes.ROLE),
                 (String) request.getAttribute(AuditAttributes.PRACTITIONER), AuditAction.OPERATION, null, List.of(),
                 request.getHeader(AuditAttributes.PURPOSE_HEADER), false, AuditOutcome.ofHttpStatus(status),
@@ -107,7 +109,7 @@ public final class FhirAuditFilter extends OncePerRequestFilter {
         }
         List<CompletableFuture<Long>> written = new ArrayList<>(records.size());
         for (AuditRecord record : records) {
-            written.add(trail.record(record));
+            written.add(waitForDurability ? trail.recordFlushed(record) : trail.record(record));
         }
         if (waitForDurability && !written.isEmpty()) {
             CompletableFuture.allOf(written.toArray(CompletableFuture[]::new))

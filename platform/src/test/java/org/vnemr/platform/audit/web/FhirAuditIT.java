@@ -27,7 +27,7 @@ class FhirAuditIT {
 
     @BeforeAll
     static void start() {
-        server = FhirTestServer.startWith(List.of(PlatformConfiguration.class));
+        server = FhirTestServer.startWith(List.of(PlatformConfiguration.class), "--vnemr.home=target/test-home");
         audit = server.bean(AuditSearch.class);
     }
 
