@@ -16,6 +16,12 @@ import org.vnemr.platform.audit.web.FhirAuditInterceptor;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.springframework.boot.ApplicationRunner;
+import org.vnemr.fhir.rest.ReadService;
+import org.vnemr.fhir.search.SearchService;
+import org.vnemr.platform.access.AccessDecision;
+import org.vnemr.platform.access.BreakGlassGrants;
+import org.vnemr.platform.access.FhirAuthorisationInterceptor;
+import org.vnemr.platform.access.PatientScope;
 import org.vnemr.platform.account.AccountService;
 import org.vnemr.platform.account.AccountStore;
 import org.vnemr.platform.account.SecretBox;
@@ -64,7 +70,7 @@ public class PlatformConfiguration {
 
     @Bean
     public FhirRestExtension auditFhirExtension(AuditSearch search, Environment env) {
-        ZoneId zone = ZoneId.of(env.getProperty("vnemr.time-zone", "Asia/Ho_Chi_Minh"));
+        ZoneId zone = zone(env);
         boolean enabled = env.getProperty("vnemr.audit.fhir.enabled", Boolean.class, true);
         return new FhirRestExtension() {
             @Override
@@ -131,6 +137,30 @@ public class PlatformConfiguration {
         return registration;
     }
 
+    @Bean
+    public BreakGlassGrants breakGlassGrants(JdbcTemplate jdbc, AuditLogWriter audit) {
+        return new BreakGlassGrants(jdbc, audit);
+    }
+
+    @Bean
+    public AccessDecision accessDecision(BreakGlassGrants grants, Environment env) {
+        return new AccessDecision(Clock.systemUTC(), zone(env), grants);
+    }
+
+    /** With the Bearer guard on, every FHIR interaction goes through the decision point. */
+    @Bean
+    public FhirRestExtension authorisationFhirExtension(AccessDecision decision, SearchService search,
+                                                        ReadService reads, Environment env) {
+        boolean enabled = securityEnabled(env);
+        return new FhirRestExtension() {
+            @Override
+            public List<Object> interceptors() {
+                return enabled ? List.of(new FhirAuthorisationInterceptor(decision, new PatientScope(search), reads))
+                        : List.of();
+            }
+        };
+    }
+
     /** First start with security on: one administrator with a one-time password, shown once on the console. */
     @Bean
     public ApplicationRunner firstAdministrator(AccountService accounts, Environment env) {
@@ -147,6 +177,10 @@ public class PlatformConfiguration {
                         """.formatted(password)));
             }
         };
+    }
+
+    static ZoneId zone(Environment env) {
+        return ZoneId.of(env.getProperty("vnemr.time-zone", "Asia/Ho_Chi_Minh"));
     }
 
     static boolean securityEnabled(Environment env) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.vnemr.fhir.error.FhirError;
 import org.vnemr.platform.audit.AuditQuery;
+import org.vnemr.platform.patient.PatientReferences;
 import org.vnemr.platform.audit.AuditRow;
 import org.vnemr.platform.audit.AuditSearch;
 

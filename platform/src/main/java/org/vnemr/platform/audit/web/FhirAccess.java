@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.vnemr.platform.audit.AuditAction;
+import org.vnemr.platform.patient.PatientReferences;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.vnemr.platform.audit.web;
+package org.vnemr.platform.patient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * resource — by a bounded text scan of the JSON, without parsing it into a model. What cannot be found this way
  * (a search by code across all patients, a reference only through an encounter) stays unknown.
  */
-final class PatientReferences {
+public final class PatientReferences {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final Pattern IN_JSON = Pattern.compile(
@@ -30,7 +30,7 @@ final class PatientReferences {
     private PatientReferences() {
     }
 
-    static List<String> inSearch(String type, Map<String, String[]> params) {
+    public static List<String> inSearch(String type, Map<String, String[]> params) {
         Set<String> found = new LinkedHashSet<>();
         for (Map.Entry<String, String[]> e : params.entrySet()) {
             String name = e.getKey();
@@ -52,7 +52,7 @@ final class PatientReferences {
     }
 
     /** {@code Patient/7}, a full URL ending in it, or (when the parameter only points at patients) a bare id. */
-    static String idOf(String value, boolean bareIdAllowed) {
+    public static String idOf(String value, boolean bareIdAllowed) {
         int at = value.lastIndexOf("Patient/");
         String id = at >= 0 ? value.substring(at + "Patient/".length()) : bareIdAllowed ? value : null;
         if (id == null) {
@@ -64,7 +64,7 @@ final class PatientReferences {
     }
 
     /** Patients referenced by the patient-pointing elements of a JSON text (the first 1 MB is scanned). */
-    static List<String> inJsonText(String json) {
+    public static List<String> inJsonText(String json) {
         if (json == null || json.isEmpty()) {
             return List.of();
         }
@@ -78,7 +78,7 @@ final class PatientReferences {
     }
 
     /** Patients referenced by the patient-pointing elements of a parsed resource. */
-    static List<String> inResource(JsonNode resource) {
+    public static List<String> inResource(JsonNode resource) {
         List<String> found = new ArrayList<>();
         if (resource == null) {
             return found;
