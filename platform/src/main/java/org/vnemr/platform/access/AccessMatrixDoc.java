@@ -26,7 +26,8 @@ public final class AccessMatrixDoc {
                 .append("FHIR interactions: read, vread, search, history, `$everything`, `$access-log` → view; ")
                 .append("create → create; update, patch → edit; delete → cancel; `$export` → export; a transaction ")
                 .append("or batch needs the permission of each entry. `AuditEvent` is readable by the auditor and ")
-                .append("administrators only.\n\n| Role | Vai trò | Hours |");
+                .append("administrators only. Hours are local time (`vnemr.time-zone`, default Asia/Ho_Chi_Minh).")
+                .append("\n\n| Role | Vai trò | Hours |");
         for (Permission p : Permission.values()) {
             md.append(' ').append(p.name().toLowerCase(java.util.Locale.ROOT)).append(" (").append(p.vietnamese())
                     .append(") |");
