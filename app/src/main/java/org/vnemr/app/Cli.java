@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY),
- * {@code bench} (the benchmark) and {@code audit verify} (checks the audit trail's hash chain). Options after the
- * command are Spring properties ({@code --server.port=8081}).
+ * {@code bench} (the benchmark), {@code audit verify} (checks the audit trail's hash chain), {@code backup} and
+ * {@code restore} (see {@link BackupCommand}). Options after the command are Spring properties
+ * ({@code --server.port=8081}).
  */
 public final class Cli {
 
@@ -19,6 +20,8 @@ public final class Cli {
             case "serve" -> VnemrApplication.serve(rest);
             case "import" -> System.exit(ImportCommand.run(rest));
             case "audit" -> System.exit(AuditCommand.run(rest));
+            case "backup" -> System.exit(BackupCommand.backup(rest));
+            case "restore" -> System.exit(BackupCommand.restore(rest));
             case "bench" -> {
                 try {
                     System.exit(BenchCommand.run(rest));
@@ -29,7 +32,7 @@ public final class Cli {
             }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
-                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench|audit verify] [--property=value ...]");
+                System.err.println("Dùng / usage: vnemr [serve|import DIR|bench|audit verify|backup|restore DIR] [--property=value ...]");
                 System.exit(2);
             }
         }

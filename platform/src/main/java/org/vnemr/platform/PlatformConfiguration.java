@@ -26,6 +26,7 @@ import org.vnemr.platform.account.AccountService;
 import org.vnemr.platform.account.AccountStore;
 import org.vnemr.platform.account.SecretBox;
 import org.vnemr.platform.auth.BackendClientStore;
+import org.vnemr.platform.backup.BackupService;
 import org.vnemr.platform.auth.BearerTokenFilter;
 import org.vnemr.platform.auth.ClientAssertionCheck;
 import org.vnemr.platform.auth.TokenController;
@@ -84,6 +85,11 @@ public class PlatformConfiguration {
                         : List.of(new AuditEventEndpoint(search, zone));
             }
         };
+    }
+
+    @Bean
+    public BackupService backupService(DataSource dataSource, Environment env) {
+        return new BackupService(dataSource, env.getProperty("vnemr.node.name", "vnemr"), Clock.systemUTC());
     }
 
     @Bean
