@@ -3,11 +3,15 @@ package org.vnemr.app;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.vnemr.platform.audit.AuditAction;
+import org.vnemr.platform.audit.AuditRecord;
+import org.vnemr.platform.audit.AuditTrail;
 import org.vnemr.platform.backup.BackupKey;
 import org.vnemr.platform.backup.BackupService;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +62,8 @@ final class BackupCommand {
             Path to = options.to != null ? options.to : Path.of(context.getEnvironment().getProperty("vnemr.home",
                     context.getEnvironment().getProperty("VNEMR_HOME", "data"))).resolve("backups");
             BackupService.Report report = service.backup(to, key);
+            // a backup copies every record out of the node: an export in the audit trail
+            audit(context, AuditAction.EXPORT, "backup " + report.directory() + " key " + key.fingerprint());
             System.out.printf("Đã sao lưu / backup written: %s — %d tables, %d rows, %,d bytes in %.1f s; "
                     + "audit chain ends at seq %d hash %s%n", report.directory(), report.tables(), report.rows(),
                     report.bytes(), report.elapsed().toMillis() / 1000.0, report.auditLastSeq(),
@@ -79,6 +85,7 @@ final class BackupCommand {
         BackupKey key = BackupKey.read(options.keyFile);
         try (ConfigurableApplicationContext context = context(options.spring)) {
             BackupService.Report report = context.getBean(BackupService.class).restore(Path.of(args[0]), key);
+            audit(context, AuditAction.RESTORE, "restore " + Path.of(args[0]).toAbsolutePath());
             System.out.printf("Đã khôi phục / restored: %d tables, %d rows; audit chain ends at seq %d hash %s%n",
                     report.tables(), report.rows(), report.auditLastSeq(), report.auditLastHash());
             System.out.println("Kiểm tra / check: vnemr audit verify");
@@ -87,6 +94,11 @@ final class BackupCommand {
             System.err.println(e.getMessage());
             return 1;
         }
+    }
+
+    private static void audit(ConfigurableApplicationContext context, AuditAction action, String what) {
+        context.getBean(AuditTrail.class).recordDurably(AuditRecord.of("os:" + System.getProperty("user.name"), action)
+                .withRole("operator").withWhat(what), Duration.ofSeconds(30));
     }
 
     private static ConfigurableApplicationContext context(List<String> springArgs) {

@@ -23,6 +23,7 @@ public enum AuditAction {
     PRINT("print", "R", false),
     EXPORT("export", "R", false),
     BREAK_GLASS("break-glass", "E", false),
+    RESTORE("restore", "C", false),
     ADMINISTRATION("administration", "E", false);
 
     private final String code;

@@ -31,6 +31,7 @@ class FhirAuditOverheadIT {
     @Test
     void measure_readLatencyAndThroughput_withAndWithoutAudit() throws Exception {
         List<String> lines = new ArrayList<>();
+        run("JIT warm-up (not counted)", "--vnemr.audit.fhir.enabled=true"); // the first server in a JVM runs cold
         lines.add(run("audit off", "--vnemr.audit.fhir.enabled=false"));
         lines.add(run("audit on (queued)", "--vnemr.audit.fhir.enabled=true"));
         lines.add(run("audit on, wait for commit", "--vnemr.audit.wait-for-durability=true"));
