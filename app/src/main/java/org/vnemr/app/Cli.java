@@ -6,8 +6,10 @@ import java.util.Arrays;
  * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY),
  * {@code catalogue …} (national catalogues, see {@link CatalogueCommand}), {@code bench} (the benchmark;
  * {@code bench signing} for signatures per second), {@code devca} (a development certificate authority for demos
- * and tests, see {@link DevCaCommand}) and {@code verify DIR} (offline check of a signed export, see
- * {@link VerifyCommand}). Options after the command are Spring properties ({@code --server.port=8081}).
+ * and tests, see {@link DevCaCommand}), {@code verify DIR} (offline check of a signed export, see
+ * {@link VerifyCommand}), {@code audit verify} (checks the audit trail's hash chain), {@code backup} and
+ * {@code restore} (see {@link BackupCommand}). Options after the command are Spring properties
+ * ({@code --server.port=8081}).
  */
 public final class Cli {
 
@@ -23,6 +25,9 @@ public final class Cli {
             case "catalogue" -> System.exit(CatalogueCommand.run(rest));
             case "devca" -> System.exit(DevCaCommand.run(rest));
             case "verify" -> System.exit(VerifyCommand.run(rest));
+            case "audit" -> System.exit(AuditCommand.run(rest));
+            case "backup" -> System.exit(BackupCommand.backup(rest));
+            case "restore" -> System.exit(BackupCommand.restore(rest));
             case "bench" -> {
                 try {
                     System.exit(BenchCommand.run(rest));
@@ -34,7 +39,8 @@ public final class Cli {
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
                 System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bench [signing|terminology]"
-                        + "|devca init|issue|revoke DIR|verify DIR] [--property=value ...]");
+                        + "|devca init|issue|revoke DIR|verify DIR|audit verify|backup|restore DIR]"
+                        + " [--property=value ...]");
                 System.exit(2);
             }
         }

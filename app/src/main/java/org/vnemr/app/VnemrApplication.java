@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.vnemr.emr.EmrConfiguration;
 import org.vnemr.fhir.config.FhirConfiguration;
+import org.vnemr.platform.PlatformConfiguration;
 import org.vnemr.signing.document.SignedDocumentConfiguration;
 import org.vnemr.signing.keys.SigningKeysConfiguration;
 import org.vnemr.terminology.TerminologyConfiguration;
@@ -18,9 +19,9 @@ import org.vnemr.vncore.matching.PatientMatchingConfiguration;
  * commands (see {@link Cli}).
  */
 @SpringBootApplication
-@Import({FhirConfiguration.class, TerminologyConfiguration.class, CatalogueConfiguration.class,
-        VnCoreConfiguration.class, PatientMatchingConfiguration.class, SigningKeysConfiguration.class,
-        SignedDocumentConfiguration.class, EmrConfiguration.class})
+@Import({FhirConfiguration.class, PlatformConfiguration.class, TerminologyConfiguration.class,
+        CatalogueConfiguration.class, VnCoreConfiguration.class, PatientMatchingConfiguration.class,
+        SigningKeysConfiguration.class, SignedDocumentConfiguration.class, EmrConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {
