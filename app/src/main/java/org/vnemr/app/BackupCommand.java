@@ -103,6 +103,8 @@ final class BackupCommand {
 
     private static ConfigurableApplicationContext context(List<String> springArgs) {
         SpringApplication app = new SpringApplication(VnemrApplication.class);
+        // a maintenance command sees the database as it is: no reference data loaded at start-up
+        app.setDefaultProperties(java.util.Map.of("vnemr.reference-data.load", "false"));
         app.setWebApplicationType(WebApplicationType.NONE);
         return app.run(springArgs.toArray(String[]::new));
     }

@@ -29,6 +29,8 @@ final class ImportCommand {
             return 2;
         }
         SpringApplication app = new SpringApplication(VnemrApplication.class);
+        // a maintenance command sees the database as it is: no reference data loaded at start-up
+        app.setDefaultProperties(java.util.Map.of("vnemr.reference-data.load", "false"));
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run(Arrays.copyOfRange(args, 1, args.length))) {
             BulkImporter.Report report = context.getBean(BulkImporter.class).importPath(path);

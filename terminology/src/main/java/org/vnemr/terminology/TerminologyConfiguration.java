@@ -71,7 +71,12 @@ public class TerminologyConfiguration {
         return new TerminologyLoader(sources.orderedStream().toList(), writes, table, transactions, index);
     }
 
+    /**
+     * Off in the maintenance commands ({@code backup}, {@code restore}, {@code audit}, {@code import}): they must
+     * see the database as it is, and a restore needs it empty.
+     */
     @Bean
+    @ConditionalOnProperty(name = "vnemr.reference-data.load", havingValue = "true", matchIfMissing = true)
     public TerminologyStartup terminologyStartup(TerminologyLoader loader) {
         return new TerminologyStartup(loader);
     }

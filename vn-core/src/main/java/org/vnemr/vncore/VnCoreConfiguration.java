@@ -2,6 +2,7 @@ package org.vnemr.vncore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vnemr.fhir.store.ResourceStore;
@@ -52,7 +53,12 @@ public class VnCoreConfiguration {
         return new VnCoreProfileValidator(units, codes, diagnosisRules.getIfAvailable(), requireProfile);
     }
 
+    /**
+     * Off in the maintenance commands ({@code backup}, {@code restore}, {@code audit}, {@code import}): they must
+     * see the database as it is, and a restore needs it empty.
+     */
     @Bean
+    @ConditionalOnProperty(name = "vnemr.reference-data.load", havingValue = "true", matchIfMissing = true)
     public ProfilePublisher vnCoreProfilePublisher(WriteService writes, ResourceStore store) {
         return new ProfilePublisher(writes, store);
     }
