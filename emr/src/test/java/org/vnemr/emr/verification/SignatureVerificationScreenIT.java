@@ -5,7 +5,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.vnemr.emr.EmrConfiguration;
+import org.vnemr.emr.testing.Browser;
 import org.vnemr.fhir.testing.FhirTestServer;
 import org.vnemr.signing.devca.CertificateProfile;
 import org.vnemr.signing.devca.DevelopmentCa;
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The signature check screen over real HTTP: a PDF signed with a development-CA certificate shows its signer and
- * "valid"; the same PDF with one byte changed shows "not valid"; bad input is answered next to the field.
+ * "valid"; the same PDF with one byte changed shows "not valid"; bad input is answered next to the field, and what
+ * was typed stays in the box. Two journeys run in a real headless Chromium.
  */
 class SignatureVerificationScreenIT {
 
@@ -118,6 +122,36 @@ class SignatureVerificationScreenIT {
         assertThat(upload(new byte[0], "").body()).contains("field-error").contains("Chưa chọn tệp PDF");
         assertThat(get("/xac-minh/ho-so?id=..%2F..%2Fetc").body()).contains("field-error")
                 .contains("Mã tài liệu chỉ gồm");
+    }
+
+    @Test
+    void inABrowser_aClerkUploadsASignedPdf_andSeesTheSignerAndValid() throws Exception {
+        Path pdf = Files.createTempFile("giay-ra-vien", ".pdf");
+        Files.write(pdf, signedPdf);
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            page.get(root + "/xac-minh");
+            browser.screenshot("verification-form");
+            page.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
+            page.findElement(By.cssSelector("form[action='/xac-minh/pdf'] button")).click();
+            String verdict = page.findElement(By.cssSelector(".verdict")).getText();
+            browser.screenshot("verification-result");
+            assertThat(verdict).startsWith("HỢP LỆ");
+            assertThat(page.findElement(By.tagName("table")).getText()).contains("Nguyễn Văn An");
+        }
+    }
+
+    @Test
+    void inABrowser_aMistypedDocumentId_isShownNextToTheField_andKeptInTheBox() throws Exception {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver();
+            page.get(root + "/xac-minh");
+            page.findElement(By.id("id")).sendKeys("giấy ra viện 12");
+            page.findElement(By.cssSelector("form[action='/xac-minh/ho-so'] button")).click();
+            browser.screenshot("verification-id-error");
+            assertThat(page.findElement(By.cssSelector("#id + .field-error")).getText()).contains("Mã tài liệu chỉ gồm");
+            assertThat(page.findElement(By.id("id")).getAttribute("value")).isEqualTo("giấy ra viện 12");
+        }
     }
 
     @Test
