@@ -58,14 +58,7 @@ public final class ValueSetOperations {
                            @OperationParam(name = "excludeNotForUI") BooleanType excludeNotForUi,
                            @OperationParam(name = "includeDesignations") BooleanType includeDesignations,
                            @OperationParam(name = "displayLanguage") CodeType displayLanguage) {
-        ValueSet vs;
-        if (valueSet != null) {
-            vs = valueSet;
-        } else if (url != null && url.hasValue()) {
-            vs = resolver.byUrl(url.getValue(), valueSetVersion == null ? null : valueSetVersion.getValue());
-        } else {
-            throw FhirError.badRequest("VNEMR-2002", "url", "ValueSet/$expand");
-        }
+        ValueSet vs = valueSetOf(valueSet, url, valueSetVersion, "ValueSet/$expand");
         return expand(vs, filter, offset, count, activeOnly, excludeNotForUi, includeDesignations);
     }
 
@@ -141,6 +134,17 @@ public final class ValueSetOperations {
         return out;
     }
 
+    /** The value set a type-level operation works on: posted in {@code valueSet}, or named by {@code url}. */
+    private ValueSet valueSetOf(ValueSet posted, UriType url, StringType version, String operation) {
+        if (posted != null) {
+            return posted;
+        }
+        if (url != null && url.hasValue()) {
+            return resolver.byUrl(url.getValue(), version == null ? null : version.getValue());
+        }
+        throw FhirError.badRequest("VNEMR-2002", "url", operation);
+    }
+
     private static boolean flag(BooleanType value) {
         return value != null && Boolean.TRUE.equals(value.getValue());
     }
@@ -155,14 +159,7 @@ public final class ValueSetOperations {
                                    @OperationParam(name = "display") StringType display,
                                    @OperationParam(name = "coding") Coding coding,
                                    @OperationParam(name = "codeableConcept") CodeableConcept codeableConcept) {
-        ValueSet vs;
-        if (valueSet != null) {
-            vs = valueSet;
-        } else if (url != null && url.hasValue()) {
-            vs = resolver.byUrl(url.getValue(), valueSetVersion == null ? null : valueSetVersion.getValue());
-        } else {
-            throw FhirError.badRequest("VNEMR-2002", "url", "ValueSet/$validate-code");
-        }
+        ValueSet vs = valueSetOf(valueSet, url, valueSetVersion, "ValueSet/$validate-code");
         return validate(vs, code, system, display, coding, codeableConcept);
     }
 
