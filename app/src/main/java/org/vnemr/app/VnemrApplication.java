@@ -3,6 +3,7 @@ package org.vnemr.app;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.vnemr.bhyt.BhytConfiguration;
 import org.vnemr.emr.EmrConfiguration;
 import org.vnemr.fhir.config.FhirConfiguration;
 import org.vnemr.platform.PlatformConfiguration;
@@ -21,7 +22,7 @@ import org.vnemr.vncore.matching.PatientMatchingConfiguration;
 @SpringBootApplication
 @Import({FhirConfiguration.class, PlatformConfiguration.class, TerminologyConfiguration.class,
         CatalogueConfiguration.class, VnCoreConfiguration.class, PatientMatchingConfiguration.class,
-        SigningKeysConfiguration.class, SignedDocumentConfiguration.class, EmrConfiguration.class})
+        SigningKeysConfiguration.class, SignedDocumentConfiguration.class, BhytConfiguration.class, EmrConfiguration.class})
 public class VnemrApplication {
 
     public static void main(String[] args) {

@@ -27,7 +27,8 @@ class ModuleArrowsTest {
             "vncore", List.of("terminology", "fhir"),
             "signing", List.of("fhir"),
             "platform", List.of("fhir"),
-            "bhyt", List.of("fhir"),
+            // bhyt signs with the facility certificate, checks cards and ICD codes, queues through the outbox: ADR 0007
+            "bhyt", List.of("signing", "vncore", "terminology", "platform", "fhir"),
             "emr", List.of("bhyt", "signing", "vncore", "terminology", "platform", "fhir"),
             "hub", List.of("bhyt", "signing", "vncore", "terminology", "platform", "fhir"),
             "bench", List.of("fhir"));

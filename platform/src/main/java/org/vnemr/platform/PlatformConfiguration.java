@@ -167,11 +167,14 @@ public class PlatformConfiguration {
         };
     }
 
-    /** First start with security on: one administrator with a one-time password, shown once on the console. */
+    /**
+     * First start: one administrator with a one-time password, shown once on the console. The screens always need a
+     * login, so this runs whatever {@code vnemr.security.enabled} says about the FHIR API.
+     */
     @Bean
     public ApplicationRunner firstAdministrator(AccountService accounts, Environment env) {
         return args -> {
-            if (securityEnabled(env)) {
+            if (env.getProperty("vnemr.accounts.first-administrator", Boolean.class, true)) {
                 accounts.createFirstAdministrator().ifPresent(password -> System.out.println("""
 
                         ==================================================================

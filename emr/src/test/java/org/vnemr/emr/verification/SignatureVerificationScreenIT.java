@@ -55,7 +55,7 @@ class SignatureVerificationScreenIT {
 
         signedPdf = new PadesSigner(null, Clock.systemUTC())
                 .sign(onePagePdf(), Pkcs12Signer.open(doctor.pkcs12(), pin), "Giấy ra viện", "Hà Nội");
-        server = FhirTestServer.startWith(List.of(SigningKeysConfiguration.class, SignedDocumentConfiguration.class,
+        server = FhirTestServer.startWith(List.of(org.vnemr.platform.PlatformConfiguration.class, SigningKeysConfiguration.class, SignedDocumentConfiguration.class,
                 EmrConfiguration.class), "--vnemr.signing.trust.directory=" + trust, "--vnemr.signing.revocation=offline");
         root = server.base().replaceAll("/fhir$", "");
     }
