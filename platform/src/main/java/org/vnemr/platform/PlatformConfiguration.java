@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vnemr.fhir.rest.FhirRestExtension;
 import org.vnemr.platform.audit.AuditChainVerifier;
 import org.vnemr.platform.audit.AuditLogWriter;
@@ -31,10 +32,14 @@ import org.vnemr.platform.auth.BearerTokenFilter;
 import org.vnemr.platform.auth.ClientAssertionCheck;
 import org.vnemr.platform.auth.TokenController;
 import org.vnemr.platform.auth.TokenService;
+import org.vnemr.platform.outbox.Outbox;
+import org.vnemr.platform.outbox.OutboxHandler;
+import org.vnemr.platform.outbox.OutboxRelay;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -186,6 +191,27 @@ public class PlatformConfiguration {
                         """.formatted(password)));
             }
         };
+    }
+
+    @Bean
+    public Outbox outbox(JdbcTemplate jdbc) {
+        return new Outbox(jdbc, Clock.systemUTC());
+    }
+
+    /**
+     * Delivers the outbox to every {@link OutboxHandler} bean (national-system clients, the hub link). Polls every
+     * {@code vnemr.outbox.poll-interval} (default 2 s); {@code vnemr.outbox.relay=false} turns delivery off (tests
+     * that drive {@link OutboxRelay#runOnce} themselves, maintenance).
+     */
+    @Bean(destroyMethod = "close")
+    public OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions,
+                                   List<OutboxHandler> handlers, Environment env) {
+        OutboxRelay relay = new OutboxRelay(jdbc, transactions, handlers, Clock.systemUTC(),
+                env.getProperty("vnemr.outbox.max-attempts", Integer.class, 20));
+        if (env.getProperty("vnemr.outbox.relay", Boolean.class, true)) {
+            relay.start(env.getProperty("vnemr.outbox.poll-interval", Duration.class, Duration.ofSeconds(2)));
+        }
+        return relay;
     }
 
     static ZoneId zone(Environment env) {

@@ -36,6 +36,7 @@ import org.vnemr.fhir.schema.SearchParamCatalog;
 import org.vnemr.fhir.store.ConditionalMatcher;
 import org.vnemr.fhir.store.ResourceStore;
 import org.vnemr.fhir.store.WriteGuard;
+import org.vnemr.fhir.store.WriteListener;
 import org.vnemr.fhir.store.WriteService;
 import org.vnemr.fhir.validation.FastStructureValidator;
 import org.vnemr.fhir.validation.InstanceValidation;
@@ -78,10 +79,11 @@ public class FhirConfiguration {
     @Bean
     public WriteService writeService(ResourceStore store, SearchParamCatalog catalog, StructureValidator validator,
                                      List<ProfileValidator> profiles, List<WriteGuard> guards,
-                                     InstanceValidator instanceValidator, ResourceIndexer indexer,
-                                     ConditionalMatcher matcher, TransactionTemplate transactions) {
-        return new WriteService(store, catalog, validator, profiles, guards, instanceValidator, indexer, matcher,
-                transactions, Clock.systemUTC());
+                                     List<WriteListener> listeners, InstanceValidator instanceValidator,
+                                     ResourceIndexer indexer, ConditionalMatcher matcher,
+                                     TransactionTemplate transactions) {
+        return new WriteService(store, catalog, validator, profiles, guards, listeners, instanceValidator, indexer,
+                matcher, transactions, Clock.systemUTC());
     }
 
     @Bean

@@ -58,11 +58,21 @@ public class WriteService {
     private final ConditionalMatcher matcher;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final List<WriteListener> listeners;
 
     public WriteService(ResourceStore store, SearchParamCatalog catalog, StructureValidator structureValidator,
                         List<ProfileValidator> profileValidators, List<WriteGuard> guards,
                         InstanceValidator instanceValidator, ResourceIndexer indexer, ConditionalMatcher matcher,
                         TransactionTemplate transactions, Clock clock) {
+        this(store, catalog, structureValidator, profileValidators, guards, List.of(), instanceValidator, indexer,
+                matcher, transactions, clock);
+    }
+
+    public WriteService(ResourceStore store, SearchParamCatalog catalog, StructureValidator structureValidator,
+                        List<ProfileValidator> profileValidators, List<WriteGuard> guards,
+                        List<WriteListener> listeners, InstanceValidator instanceValidator, ResourceIndexer indexer,
+                        ConditionalMatcher matcher, TransactionTemplate transactions, Clock clock) {
+        this.listeners = List.copyOf(listeners);
         this.store = store;
         this.catalog = catalog;
         this.structureValidator = structureValidator;
@@ -519,6 +529,12 @@ public class WriteService {
                 outcomes.add(new WriteOutcome(write.stored(), version == null || version.deleted(), true));
             }
             store.write(pending);
+            if (!listeners.isEmpty() && !pending.isEmpty()) {
+                List<StoredResource> versions = pending.stream().map(PendingWrite::stored).toList();
+                for (WriteListener listener : listeners) {
+                    listener.written(versions);
+                }
+            }
             return outcomes;
         }
     }

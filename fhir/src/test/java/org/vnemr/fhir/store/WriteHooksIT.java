@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hooks modules above {@code fhir} plug into the write path: a profile validator that looks at the resources a
- * resource refers to (in the same Bundle or in the store), and a write guard that freezes resources.
+ * resource refers to (in the same Bundle or in the store), a write guard that freezes resources, and a write
+ * listener that learns what was stored inside the transaction — and can veto it.
  */
 class WriteHooksIT {
 
@@ -59,8 +60,30 @@ class WriteHooksIT {
         }
     }
 
+    /** Records what each request stored; refuses (throws) when a Basic resource says "veto". */
+    static final class Recorder implements WriteListener {
+        final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void written(List<StoredResource> versions) {
+            for (StoredResource version : versions) {
+                if (version.json() != null && version.json().contains("\"veto\"")) {
+                    throw FhirError.conflict("VNEMR-1025", version.typeAndId());
+                }
+                seen.add(version.typeAndId() + "/" + version.versionId());
+            }
+        }
+    }
+
+    static final Recorder RECORDER = new Recorder();
+
     @Configuration(proxyBeanMethods = false)
     static class Hooks {
+        @Bean
+        WriteListener recorder() {
+            return RECORDER;
+        }
+
         @Bean
         ProfileValidator womenOnlyCode() {
             return new WomenOnlyCode();
@@ -126,5 +149,29 @@ class WriteHooksIT {
         String body = "{\"resourceType\":\"Patient\",\"id\":\"open-1\",\"gender\":\"female\"}";
         assertThat(server.put("Patient/open-1", body).status()).isEqualTo(201);
         assertThat(server.put("Patient/open-1", body.replace("female", "male")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWriteListener_hearsEveryVersionOfATransactionInOrder() {
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"urn:uuid:1","resource":{"resourceType":"Basic","id":"listen-1","code":{"text":"one"}},
+                  "request":{"method":"PUT","url":"Basic/listen-1"}},
+                 {"fullUrl":"urn:uuid:2","resource":{"resourceType":"Basic","id":"listen-2","code":{"text":"two"}},
+                  "request":{"method":"PUT","url":"Basic/listen-2"}}]}""";
+        Response answer = server.post("", bundle);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(RECORDER.seen).containsSubsequence("Basic/listen-1/1", "Basic/listen-2/1");
+    }
+
+    @Test
+    void aWriteListenerThatRefuses_rollsTheWholeRequestBack() {
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"resource":{"resourceType":"Basic","id":"veto-1","code":{"text":"kept?"}},"request":{"method":"PUT","url":"Basic/veto-1"}},
+                 {"resource":{"resourceType":"Basic","id":"veto-2","code":{"text":"veto"}},"request":{"method":"PUT","url":"Basic/veto-2"}}]}""";
+        Response answer = server.post("", bundle);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+        assertThat(server.get("Basic/veto-1").status()).isEqualTo(404);
     }
 }
