@@ -23,6 +23,7 @@ public enum Menu {
     INSURANCE("menu.insurance", "/bhyt", EnumSet.of(Role.INSURANCE_ASSESSOR, Role.DEPARTMENT_HEAD)),
     AUDIT("menu.audit", "/nhat-ky", EnumSet.of(Role.AUDITOR, Role.ADMINISTRATOR)),
     ACCOUNTS("menu.accounts", "/quan-tri/tai-khoan", EnumSet.of(Role.ADMINISTRATOR)),
+    QUEUE("menu.queue", "/quan-tri/hang-doi", EnumSet.of(Role.ADMINISTRATOR, Role.INSURANCE_ASSESSOR)),
     VERIFY("menu.verify", "/xac-minh", EnumSet.allOf(Role.class));
 
     private final String labelKey;

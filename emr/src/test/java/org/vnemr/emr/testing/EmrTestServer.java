@@ -75,6 +75,22 @@ public final class EmrTestServer implements AutoCloseable {
         return username;
     }
 
+    /**
+     * An administrator with TOTP enrolled (administrators always need the second factor), logged in over HTTP.
+     */
+    public UiClient loginAdministrator() {
+        String username = user(Role.ADMINISTRATOR, null);
+        AccountService accounts = server.bean(AccountService.class);
+        byte[] secret = accounts.newTotpSecret();
+        String code = org.vnemr.platform.account.Totp.code(secret, java.time.Instant.now(),
+                org.vnemr.platform.account.Totp.Algorithm.SHA1, 6);
+        if (!accounts.confirmTotp(username, secret, code)) {
+            throw new IllegalStateException("TOTP enrolment of the test administrator failed");
+        }
+        return UiClient.login(root(), username, PASSWORD, () -> org.vnemr.platform.account.Totp.code(secret,
+                java.time.Instant.now(), org.vnemr.platform.account.Totp.Algorithm.SHA1, 6));
+    }
+
     /** An HTTP client logged in as {@code username}. */
     public UiClient login(String username) {
         return UiClient.login(root(), username, PASSWORD);

@@ -40,9 +40,16 @@ public final class UiClient {
     }
 
     public static UiClient login(String root, String username, String password) {
+        return login(root, username, password, () -> "");
+    }
+
+    /** Logs in with a second factor: {@code totp} gives the current code. */
+    public static UiClient login(String root, String username, String password,
+                                 java.util.function.Supplier<String> totp) {
         UiClient client = new UiClient(root);
         client.get("/dang-nhap");
-        Response answer = client.post("/dang-nhap", Map.of("username", username, "password", password));
+        Response answer = client.post("/dang-nhap", Map.of("username", username, "password", password,
+                "totp", totp.get()));
         if (answer.status() != 302 || answer.header("Location").contains("dang-nhap")) {
             throw new IllegalStateException("login of " + username + " failed: " + answer.status() + " "
                     + answer.body());
