@@ -39,4 +39,12 @@ public interface ChargeCapture {
      * @throws org.vnemr.emr.store.WriteRefused when a code has no price on that day
      */
     List<ChargeItem> chargesFor(Encounter visit, List<Billable> billables);
+
+    /**
+     * The same for a visit written in the same transaction (registration): its Account and Coverage are not stored
+     * yet, so the card is given.
+     *
+     * @param coverage the visit's insurance card, or null for a self-paying visit
+     */
+    List<ChargeItem> chargesFor(Encounter visit, org.hl7.fhir.r4.model.Coverage coverage, List<Billable> billables);
 }
