@@ -64,6 +64,23 @@ public record ChargeSplit(BigDecimal total, BigDecimal covered, BigDecimal bhyt,
         return patient.add(outOfScope);
     }
 
+    /** The amounts written the Vietnamese way, for the screens. */
+    public String totalShown() {
+        return Bill.money(total);
+    }
+
+    public String bhytShown() {
+        return Bill.money(bhyt);
+    }
+
+    public String patientShown() {
+        return Bill.money(patient);
+    }
+
+    public String outOfScopeShown() {
+        return Bill.money(outOfScope);
+    }
+
     public ChargeSplit plus(ChargeSplit other) {
         return new ChargeSplit(total.add(other.total), covered.add(other.covered), bhyt.add(other.bhyt),
                 patient.add(other.patient), outOfScope.add(other.outOfScope));
