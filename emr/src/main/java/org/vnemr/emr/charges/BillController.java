@@ -217,6 +217,6 @@ public class BillController {
     }
 
     private static String identifier(List<Identifier> ids, String system) {
-        return ids.stream().filter(i -> system.equals(i.getSystem())).map(Identifier::getValue).findFirst().orElse("");
+        return ids.stream().filter(i -> system.equals(i.getSystem())).map(Identifier::getValue).filter(java.util.Objects::nonNull).findFirst().orElse("");
     }
 }

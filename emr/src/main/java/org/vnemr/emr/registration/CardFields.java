@@ -6,7 +6,6 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.vnemr.emr.charges.ChargeSplit;
 import org.vnemr.emr.charges.Coverages;
-import org.vnemr.fhir.error.Messages;
 import org.vnemr.vncore.VnCoreUrls;
 import org.vnemr.vncore.identity.BhytCard;
 import org.vnemr.vncore.identity.ParseResult;
@@ -51,14 +50,14 @@ final class CardFields {
         for (var p : parsed.errors()) {
             String field = p.code().equals("VNEMR-3016") ? "bhytTo"
                     : p.code().equals("VNEMR-3020") || p.code().equals("VNEMR-3021") ? "bhytFacility" : "bhytNumber";
-            errors.putIfAbsent(field, field.equals("bhytFacility") ? Messages.vi("VNEMR-6109", p.messageVi())
-                    : Messages.vi("VNEMR-6107", p.messageVi()));
+            errors.putIfAbsent(field, field.equals("bhytFacility") ? UiErrors.text("VNEMR-6109", p.messageVi())
+                    : UiErrors.text("VNEMR-6107", p.messageVi()));
         }
         String levelText = form.getOrDefault("bhytLevel", "").strip();
         Integer level = null;
         if (!levelText.isEmpty()) {
             if (!levelText.equals("80") && !levelText.equals("95") && !levelText.equals("100")) {
-                errors.put("bhytLevel", Messages.vi("VNEMR-6110"));
+                errors.put("bhytLevel", UiErrors.text("VNEMR-6110"));
             } else {
                 level = Integer.valueOf(levelText);
             }
@@ -70,7 +69,7 @@ final class CardFields {
             return null;
         }
         if (level == null) {
-            errors.put("bhytLevel", Messages.vi("VNEMR-6110"));
+            errors.put("bhytLevel", UiErrors.text("VNEMR-6110"));
             return null;
         }
         return new Card(parsed.value(), level);

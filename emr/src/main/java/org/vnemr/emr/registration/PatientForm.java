@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.vnemr.fhir.error.Messages;
 import org.vnemr.vncore.VnCoreUrls;
 import org.vnemr.vncore.address.AdministrativeUnits;
 import org.vnemr.vncore.address.Province;
@@ -56,21 +55,21 @@ final class PatientForm {
                             LocalDate today) {
         String name = form.get("fullName").replaceAll("\\s+", " ");
         if (name.isEmpty()) {
-            errors.put("fullName", Messages.vi("VNEMR-6101"));
+            errors.put("fullName", UiErrors.text("VNEMR-6101"));
         }
         LocalDate birth = date(form.get("birthDate"), "birthDate", errors, true);
         if (birth != null && birth.isAfter(today)) {
-            errors.put("birthDate", Messages.vi("VNEMR-6102", form.get("birthDate")));
+            errors.put("birthDate", UiErrors.text("VNEMR-6102", form.get("birthDate")));
         }
         String gender = form.get("gender");
         if (!List.of("male", "female", "other").contains(gender)) {
-            errors.put("gender", Messages.vi("VNEMR-6103"));
+            errors.put("gender", UiErrors.text("VNEMR-6103"));
         }
         Cccd cccd = null;
         if (!form.get("cccd").isEmpty()) {
             ParseResult<Cccd> parsed = Cccd.parse(form.get("cccd"), units);
             if (!parsed.isValid()) {
-                errors.put("cccd", Messages.vi("VNEMR-6104", parsed.errors().get(0).messageVi()));
+                errors.put("cccd", UiErrors.text("VNEMR-6104", parsed.errors().get(0).messageVi()));
             } else {
                 cccd = parsed.value();
             }
@@ -79,7 +78,7 @@ final class PatientForm {
         if (!form.get("phone").isEmpty()) {
             ParseResult<PhoneNumber> parsed = PhoneNumber.parse(form.get("phone"));
             if (!parsed.isValid()) {
-                errors.put("phone", Messages.vi("VNEMR-6105", parsed.errors().get(0).messageVi()));
+                errors.put("phone", UiErrors.text("VNEMR-6105", parsed.errors().get(0).messageVi()));
             } else {
                 phone = parsed.value();
             }
@@ -87,7 +86,7 @@ final class PatientForm {
         Province province = form.get("province").isEmpty() ? null : units.province(form.get("province")).orElse(null);
         Ward ward = form.get("ward").isEmpty() ? null : units.ward(form.get("ward")).orElse(null);
         if (ward != null && (province == null || !ward.provinceCode().equals(province.code()))) {
-            errors.put("ward", Messages.vi("VNEMR-6106"));
+            errors.put("ward", UiErrors.text("VNEMR-6106"));
         }
         if (!errors.isEmpty()) {
             return null;
@@ -96,7 +95,14 @@ final class PatientForm {
         patient.put("resourceType", "Patient");
         patient.putObject("meta").putArray("profile").add(VnCoreUrls.SD + "vn-core-patient");
         ArrayNode ids = patient.putArray("identifier");
-        if (cccd != null) {
+        if (cccd == null) {
+            // VN Core wants a CCCD or the reason it is missing (child without a card, papers not brought)
+            ObjectNode id = ids.addObject();
+            id.put("system", VnCoreUrls.SID_CCCD);
+            ObjectNode reason = id.putArray("extension").addObject();
+            reason.put("url", VnCoreUrls.EXT_DATA_ABSENT_REASON);
+            reason.put("valueCode", "unknown");
+        } else {
             ObjectNode id = ids.addObject();
             id.put("use", "official");
             ObjectNode coding = id.putObject("type").putArray("coding").addObject();
@@ -183,14 +189,14 @@ final class PatientForm {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             if (required) {
-                errors.put(field, Messages.vi("VNEMR-6102", ""));
+                errors.put(field, UiErrors.text("VNEMR-6102", ""));
             }
             return null;
         }
         try {
             return t.contains("-") ? LocalDate.parse(t) : LocalDate.parse(t, SHOWN);
         } catch (DateTimeParseException e) {
-            errors.put(field, field.startsWith("bhyt") ? Messages.vi("VNEMR-6108", t) : Messages.vi("VNEMR-6102", t));
+            errors.put(field, field.startsWith("bhyt") ? UiErrors.text("VNEMR-6108", t) : UiErrors.text("VNEMR-6102", t));
             return null;
         }
     }

@@ -22,7 +22,7 @@ public record PatientRow(String id, String name, String birthDate, String sex, S
                 + cccd.substring(cccd.length() - 4);
         String address = p.hasAddress() ? p.getAddressFirstRep().getText() : "";
         String phone = p.getTelecom().stream().filter(t -> t.getSystem() != null
-                && "phone".equals(t.getSystem().toCode())).map(t -> t.getValue()).findFirst().orElse("");
+                && "phone".equals(t.getSystem().toCode())).map(t -> t.getValue()).filter(java.util.Objects::nonNull).findFirst().orElse("");
         return new PatientRow(p.getIdElement().getIdPart(), name, PatientForm.shown(birth), sex(p), masked, address,
                 identifier(p, PatientForm.MRN_SYSTEM), phone,
                 birth == null ? null : Period.between(birth, today).getYears());
@@ -41,7 +41,7 @@ public record PatientRow(String id, String name, String birthDate, String sex, S
 
     static String identifier(Patient p, String system) {
         return p.getIdentifier().stream().filter(i -> system.equals(i.getSystem())).map(Identifier::getValue)
-                .findFirst().orElse(null);
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     static ZoneId zone() {

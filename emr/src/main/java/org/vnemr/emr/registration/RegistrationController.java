@@ -23,7 +23,6 @@ import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.emr.store.WriteRefused;
 import org.vnemr.emr.web.CurrentUser;
 import org.vnemr.emr.web.Requires;
-import org.vnemr.fhir.error.Messages;
 import org.vnemr.platform.access.Permission;
 import org.vnemr.vncore.VnCoreUrls;
 import org.vnemr.vncore.address.AdministrativeUnits;
@@ -128,7 +127,7 @@ public class RegistrationController {
         ParseResult<CccdQrCode> parsed = CccdQrCode.parse(qr);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!parsed.isValid()) {
-            errors.put("qr", Messages.vi("VNEMR-6111", parsed.errors().get(0).messageVi()));
+            errors.put("qr", UiErrors.text("VNEMR-6111", parsed.errors().get(0).messageVi()));
             model.addAttribute("qr", qr);
             response.setStatus(422);
             return patientForm(model, PatientForm.of(Map.of()), errors);
@@ -162,7 +161,7 @@ public class RegistrationController {
             List<Duplicate> duplicates = duplicates(patient, today);
             if (!duplicates.isEmpty()) {
                 model.addAttribute("duplicates", duplicates);
-                model.addAttribute("duplicateMessage", Messages.vi("VNEMR-6117"));
+                model.addAttribute("duplicateMessage", UiErrors.text("VNEMR-6117"));
                 return patientForm(model, form, errors);
             }
         }
@@ -180,7 +179,7 @@ public class RegistrationController {
             return "redirect:/tiep-don/" + stored.get(0).substring("Patient/".length()) + "/luot-kham";
         } catch (WriteRefused refused) {
             for (WriteRefused.Problem p : refused.problems()) {
-                errors.putIfAbsent(field(p.expression()), Messages.vi("VNEMR-6116", p.vietnamese()));
+                errors.putIfAbsent(field(p.expression()), UiErrors.text("VNEMR-6116", p.vietnamese()));
             }
             response.setStatus(422);
             return patientForm(model, form, errors);
@@ -254,7 +253,7 @@ public class RegistrationController {
         Optional<Patient> patient = store.read(Patient.class, patientId, user);
         if (patient.isEmpty()) {
             response.setStatus(404);
-            model.addAttribute("message", Messages.vi("VNEMR-6114", patientId));
+            model.addAttribute("message", UiErrors.text("VNEMR-6114", patientId));
             return "registration/not-found";
         }
         Map<String, String> form = new LinkedHashMap<>();
@@ -276,7 +275,7 @@ public class RegistrationController {
         Optional<Patient> patient = store.read(Patient.class, patientId, user);
         if (patient.isEmpty()) {
             response.setStatus(404);
-            model.addAttribute("message", Messages.vi("VNEMR-6114", patientId));
+            model.addAttribute("message", UiErrors.text("VNEMR-6114", patientId));
             return "registration/not-found";
         }
         Map<String, String> form = new LinkedHashMap<>();
@@ -290,10 +289,10 @@ public class RegistrationController {
         LocalDate today = today();
         Optional<Location> room = form.get("room").isEmpty() ? Optional.empty() : rooms.room(form.get("room"));
         if (room.isEmpty()) {
-            errors.put("room", Messages.vi("VNEMR-6112"));
+            errors.put("room", UiErrors.text("VNEMR-6112"));
         }
         if (codes.visitTypes(today).stream().noneMatch(o -> o.code().equals(form.get("visitType")))) {
-            errors.put("visitType", Messages.vi("VNEMR-6113"));
+            errors.put("visitType", UiErrors.text("VNEMR-6113"));
         }
         CardFields.Card card = CardFields.read(form, errors);
         if (!errors.isEmpty()) {
@@ -301,7 +300,7 @@ public class RegistrationController {
             return visitPage(model, patient.get(), form, errors);
         }
         if (card != null && !card.validOn(today) && !"true".equals(posted.get("acceptSelfPay"))) {
-            model.addAttribute("cardWarning", Messages.vi("VNEMR-6115", PatientForm.shown(card.card().validFrom())
+            model.addAttribute("cardWarning", UiErrors.text("VNEMR-6115", PatientForm.shown(card.card().validFrom())
                     + " – " + PatientForm.shown(card.card().validTo())));
             return visitPage(model, patient.get(), form, errors);
         }
@@ -314,7 +313,7 @@ public class RegistrationController {
         } catch (WriteRefused refused) {
             for (WriteRefused.Problem p : refused.problems()) {
                 errors.putIfAbsent(p.expression() != null && p.expression().startsWith("Coverage") ? "bhytNumber"
-                        : "form", Messages.vi("VNEMR-6116", p.vietnamese()));
+                        : "form", UiErrors.text("VNEMR-6116", p.vietnamese()));
             }
             response.setStatus(422);
             return visitPage(model, patient.get(), form, errors);
@@ -358,7 +357,7 @@ public class RegistrationController {
                 .flatMap(r -> store.read(Patient.class, r.substring("Patient/".length()), user));
         if (found.isEmpty() || patient.isEmpty()) {
             response.setStatus(404);
-            model.addAttribute("message", Messages.vi("VNEMR-6118", encounterId));
+            model.addAttribute("message", UiErrors.text("VNEMR-6118", encounterId));
             return "registration/not-found";
         }
         Encounter visit = found.get();
@@ -372,7 +371,7 @@ public class RegistrationController {
                             a.getCoverageFirstRep().getCoverage().getReferenceElement().getIdPart(), user));
         }
         String cardNumber = card.flatMap(c -> c.getIdentifier().stream()
-                .filter(i -> VnCoreUrls.SID_BHYT.equals(i.getSystem())).map(Identifier::getValue).findFirst())
+                .filter(i -> VnCoreUrls.SID_BHYT.equals(i.getSystem())).map(Identifier::getValue).filter(java.util.Objects::nonNull).findFirst())
                 .orElse(null);
         String validity = card.map(c -> shownDay(c.getPeriod().getStartElement().getValueAsString()) + " – "
                 + shownDay(c.getPeriod().getEndElement().getValueAsString())).orElse(null);
@@ -387,7 +386,7 @@ public class RegistrationController {
 
     private static String identifier(Encounter e, String system) {
         return e.getIdentifier().stream().filter(i -> system.equals(i.getSystem())).map(Identifier::getValue)
-                .findFirst().orElse(null);
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static String shownDay(String text) {
