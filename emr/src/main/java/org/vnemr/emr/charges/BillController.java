@@ -127,7 +127,7 @@ public class BillController {
 
     /** The SNOMED category code of each ServiceRequest the items bill, read in one search. */
     private Map<String, String> categories(List<ChargeItem> items, CurrentUser user) {
-        List<String> ids = items.stream().flatMap(i -> i.getService().stream())
+        List<String> ids = items.stream().flatMap(i -> billed(i).stream())
                 .map(r -> r.getReference()).filter(r -> r != null && r.startsWith("ServiceRequest/"))
                 .map(r -> r.substring("ServiceRequest/".length())).distinct().toList();
         Map<String, String> categories = new HashMap<>();
@@ -189,7 +189,7 @@ public class BillController {
                 }
             }
         }
-        for (var service : item.getService()) {
+        for (var service : billed(item)) {
             String ref = service.getReference();
             if (ref == null) {
                 continue;
@@ -210,6 +210,13 @@ public class BillController {
         }
         String name = item.getCode().getText();
         return name != null && name.startsWith("Khám") ? Bill.Kind.KHAM : Bill.Kind.KHAC;
+    }
+
+    /** What a charge bills: its {@code service} and {@code supportingInformation} references. */
+    private static List<org.hl7.fhir.r4.model.Reference> billed(ChargeItem item) {
+        List<org.hl7.fhir.r4.model.Reference> refs = new ArrayList<>(item.getService());
+        refs.addAll(item.getSupportingInformation());
+        return refs;
     }
 
     private static String name(Patient p) {

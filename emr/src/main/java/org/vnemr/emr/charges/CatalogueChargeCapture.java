@@ -77,7 +77,7 @@ public class CatalogueChargeCapture implements ChargeCapture {
                     : price.bhytPrice()));
             item.setEnteredDate(Date.from(clock.instant()));
             if (b.service() != null) {
-                item.addService(b.service().copy());
+                link(item, b.service());
             }
             ChargeItems.writeSplit(item, split, price.bhytPrice(), price.paymentRatio(), level);
             items.add(item);
@@ -86,6 +86,26 @@ public class CatalogueChargeCapture implements ChargeCapture {
             throw new WriteRefused(422, problems);
         }
         return items;
+    }
+
+    /** The resource types R4 allows in {@code ChargeItem.service}: what was performed or given. */
+    private static final java.util.Set<String> PERFORMED = java.util.Set.of("DiagnosticReport", "ImagingStudy",
+            "Immunization", "MedicationAdministration", "MedicationDispense", "Observation", "Procedure",
+            "SupplyDelivery");
+
+    /**
+     * What the charge bills: in {@code service} when R4 allows the type there, otherwise (the order — ServiceRequest,
+     * MedicationRequest — or the Encounter of an examination or bed-day) in {@code supportingInformation}.
+     */
+    static void link(ChargeItem item, Reference what) {
+        String ref = what.getReference() == null ? "" : what.getReference();
+        String type = ref.contains("/") && !ref.startsWith("urn:") ? ref.substring(0, ref.indexOf('/'))
+                : what.getType();
+        if (type != null && PERFORMED.contains(type)) {
+            item.addService(what.copy());
+        } else {
+            item.addSupportingInformation(what.copy());
+        }
     }
 
     /** A card without a recorded level is taken at 100 %: the level printed on the card decides, not us. */

@@ -27,7 +27,9 @@ public interface ChargeCapture {
      * @param quantity how many units (days for a bed)
      * @param when     when it was done or ordered: picks the price of that day
      * @param service  what it bills: the ServiceRequest, MedicationRequest, or the Encounter for a bed-day; may hold
-     *                 a {@code urn:uuid:} reference to a resource in the same transaction
+     *                 a {@code urn:uuid:} reference to a resource in the same transaction. Stored in
+     *                 {@code ChargeItem.service} when R4 allows its type there (Procedure, MedicationAdministration,
+     *                 Observation …), else in {@code ChargeItem.supportingInformation}
      */
     record Billable(CatalogueKind kind, String code, BigDecimal quantity, Instant when, Reference service) {
     }
