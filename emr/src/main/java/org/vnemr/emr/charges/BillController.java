@@ -58,7 +58,9 @@ public class BillController {
     public String today(CurrentUser user, Model model) {
         LocalDate today = clock.instant().atZone(Coverages.VIETNAM).toLocalDate();
         ClinicalStore.Page<Encounter> page = store.searchWithIncludes(Encounter.class, Map.of(
-                "date", List.of("ge" + today, "lt" + today.plusDays(1)), "_count", List.of("200"),
+                // the day in Vietnam time: the server clock runs in UTC, seven hours behind
+                "date", List.of("ge" + today + "T00:00:00+07:00", "lt" + today.plusDays(1) + "T00:00:00+07:00"),
+                "_count", List.of("200"),
                 "_sort", List.of("-date"), "_include", List.of("Encounter:subject")), user);
         Map<String, Patient> patients = new HashMap<>();
         for (Resource r : page.included()) {
