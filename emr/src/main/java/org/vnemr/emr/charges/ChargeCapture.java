@@ -27,7 +27,9 @@ public interface ChargeCapture {
      * @param quantity how many units (days for a bed)
      * @param when     when it was done or ordered: picks the price of that day
      * @param service  what it bills: the ServiceRequest, MedicationRequest, or the Encounter for a bed-day; may hold
-     *                 a {@code urn:uuid:} reference to a resource in the same transaction
+     *                 a {@code urn:uuid:} reference to a resource in the same transaction. Stored in
+     *                 {@code ChargeItem.service} when R4 allows its type there (Procedure, MedicationAdministration,
+     *                 Observation …), else in {@code ChargeItem.supportingInformation}
      */
     record Billable(CatalogueKind kind, String code, BigDecimal quantity, Instant when, Reference service) {
     }
@@ -39,4 +41,12 @@ public interface ChargeCapture {
      * @throws org.vnemr.emr.store.WriteRefused when a code has no price on that day
      */
     List<ChargeItem> chargesFor(Encounter visit, List<Billable> billables);
+
+    /**
+     * The same for a visit written in the same transaction (registration): its Account and Coverage are not stored
+     * yet, so the card is given.
+     *
+     * @param coverage the visit's insurance card, or null for a self-paying visit
+     */
+    List<ChargeItem> chargesFor(Encounter visit, org.hl7.fhir.r4.model.Coverage coverage, List<Billable> billables);
 }
