@@ -168,7 +168,7 @@ class ConclusionController {
         if (paper != null && "referral".equals(disposition)) {
             model.addAttribute("referralId", paper.getIdElement().getIdPart());
         }
-        return screen.section("conclusion", e, user, model);
+        return screen.section("conclusion", visits.encounter(encounterId, user), user, model);
     }
 
     /** Departments that admit patients (clinical departments of the facility). */

@@ -62,7 +62,7 @@ class DiagnosisController {
         model.addAttribute("hits", q.length() > 100 ? List.of() : icd.search(q, 15));
         model.addAttribute("field", "secondaryCodes".equals(field) ? "secondaryCodes" : "mainCode");
         model.addAttribute("q", q);
-        return "outpatient/visit :: icdHits";
+        return "outpatient/pickers :: icdHits";
     }
 
     @PostMapping("/kham-benh/{encounterId}/chan-doan")
@@ -149,11 +149,12 @@ class DiagnosisController {
                     errors, response);
         }
         model.addAttribute("dxSaved", true);
-        return screen.section("diagnosis", e, user, model);
+        return screen.section("diagnosis", visits.encounter(encounterId, user), user, model);
     }
 
     private static Condition newCondition(Encounter e, CurrentUser user) {
         Condition c = new Condition();
+        c.getMeta().addProfile(VisitCodes.VN + "/StructureDefinition/vn-core-condition");
         c.setId("urn:uuid:" + UUID.randomUUID());
         c.setSubject(e.getSubject().copy());
         c.setEncounter(new Reference(Visits.reference(e)));

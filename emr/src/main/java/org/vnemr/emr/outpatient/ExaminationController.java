@@ -93,7 +93,7 @@ class ExaminationController {
             return screen.refused("exam", e, user, model, "exam", form, errors, response);
         }
         model.addAttribute("examSaved", true);
-        return screen.section("exam", e, user, model);
+        return screen.section("exam", visits.encounter(encounterId, user), user, model);
     }
 
     /** The visit's examination record, or a new preliminary one. */

@@ -67,7 +67,7 @@ class OrderController {
     @Requires(Permission.VIEW)
     String search(@RequestParam(name = "q", defaultValue = "") String q, Model model) {
         model.addAttribute("services", q.isBlank() || q.length() > 100 ? List.of() : catalogue.search(q, 20));
-        return "outpatient/visit :: serviceHits";
+        return "outpatient/pickers :: serviceHits";
     }
 
     @PostMapping("/kham-benh/{encounterId}/chi-dinh")
@@ -147,7 +147,7 @@ class OrderController {
             return screen.refused("orders", e, user, model, "order", form, errors, response);
         }
         model.addAttribute("orderSaved", requisition);
-        return screen.section("orders", e, user, model);
+        return screen.section("orders", visits.encounter(encounterId, user), user, model);
     }
 
     /** The laboratory/imaging department (type {@code cls}) that performs lab and imaging orders, if set up. */

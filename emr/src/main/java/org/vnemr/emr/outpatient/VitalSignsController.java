@@ -65,7 +65,7 @@ class VitalSignsController {
         }
         model.addAttribute("vitalsSaved", true);
         model.addAttribute("vitalsWarnings", warnings);
-        return screen.section("vitals", e, user, model);
+        return screen.section("vitals", visits.encounter(encounterId, user), user, model);
     }
 
     /** The typed values, checked; errors by field name. BMI is added when weight and height are both given. */

@@ -90,15 +90,20 @@ final class OutpatientFixture {
 
     /** A woman born 2001 waiting in the room (status arrived), with a penicillin allergy and a BHYT card. */
     String waitingPatient(String name) {
+        return waitingPatient(name, false);
+    }
+
+    /** A patient waiting in the room; {@code male}: a man born 2000 instead of the woman born 2001. */
+    String waitingPatient(String name, boolean male) {
         String patientId = "bn-" + UUID.randomUUID().toString().substring(0, 8);
         Patient p = new Patient();
         p.setId(patientId);
         p.addIdentifier().setSystem("https://vnemr.org/fhir/sid/ma-bn").setValue("BN" + String.format("%08d",
                 QUEUE.incrementAndGet()));
-        p.addIdentifier().setSystem(VisitCodes.VN + "/sid/cccd").setValue("079301012345");
+        p.addIdentifier().setSystem(VisitCodes.VN + "/sid/cccd").setValue(male ? "079200012345" : "079301012345");
         p.addName().setText(name);
-        p.setGender(Enumerations.AdministrativeGender.FEMALE);
-        p.setBirthDateElement(new DateType("2001-05-10"));
+        p.setGender(male ? Enumerations.AdministrativeGender.MALE : Enumerations.AdministrativeGender.FEMALE);
+        p.setBirthDateElement(new DateType(male ? "2000-01-01" : "2001-05-10"));
         AllergyIntolerance allergy = new AllergyIntolerance();
         allergy.setPatient(new Reference("Patient/" + patientId));
         allergy.getCode().setText("Penicillin");

@@ -232,11 +232,12 @@ class OutpatientVisitIT {
     }
 
     @Test
-    void aMaleOnlyCodeForAWoman_isRefusedByTheStoreWithItsVietnameseTextNextToTheCode() {
-        String visit = visitInProgress("Mai Thị Giới Tính");
-        UiClient.Response refused = doctor.post("/kham-benh/" + visit + "/chan-doan", Map.of("mainCode", "N40"));
+    void aPregnancyCodeForAMan_isRefusedByTheStoreWithItsVietnameseTextNextToTheCode() {
+        String visit = fixture.waitingPatient("Mai Văn Giới Tính", true);
+        doctor.post("/kham-benh/" + visit + "/goi-kham", Map.of());
+        UiClient.Response refused = doctor.post("/kham-benh/" + visit + "/chan-doan", Map.of("mainCode", "O80"));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("id=\"error-mainCode\"").contains("VNEMR-3069");
+        assertThat(refused.body()).contains("id=\"error-mainCode\"").contains("VNEMR-3069").contains("O80").contains("value=\"O80\"");
         assertThat(ofVisit(Condition.class, visit)).isEmpty();
         assertThat(server.store().read(Encounter.class, visit, null).orElseThrow().getDiagnosis()).isEmpty();
     }
