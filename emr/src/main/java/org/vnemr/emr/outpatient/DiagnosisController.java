@@ -142,7 +142,8 @@ class DiagnosisController {
                 if (m != null && m.find() && Integer.parseInt(m.group(1)) < kept) {
                     field = Integer.parseInt(m.group(1)) == 0 ? "mainCode" : "secondaryCodes";
                 }
-                String text = p.vietnamese() != null ? p.vietnamese() : p.english();
+                String text = (p.code() != null ? p.code() + ": " : "")
+                        + (p.vietnamese() != null ? p.vietnamese() : p.english());
                 errors.merge(field, text, (a, b) -> a + " " + b);
             }
             return screen.refused("diagnosis", visits.encounter(encounterId, user), user, model, "dx", form,

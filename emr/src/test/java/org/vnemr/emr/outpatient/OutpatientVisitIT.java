@@ -237,7 +237,7 @@ class OutpatientVisitIT {
         doctor.post("/kham-benh/" + visit + "/goi-kham", Map.of());
         UiClient.Response refused = doctor.post("/kham-benh/" + visit + "/chan-doan", Map.of("mainCode", "O80"));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("id=\"error-mainCode\"").contains("VNEMR-3069").contains("O80").contains("value=\"O80\"");
+        assertThat(refused.body()).contains("id=\"error-mainCode\"").contains("chỉ dùng cho người bệnh nữ").contains("value=\"O80\"");
         assertThat(ofVisit(Condition.class, visit)).isEmpty();
         assertThat(server.store().read(Encounter.class, visit, null).orElseThrow().getDiagnosis()).isEmpty();
     }
