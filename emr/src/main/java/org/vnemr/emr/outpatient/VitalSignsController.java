@@ -99,7 +99,7 @@ class VitalSignsController {
             errors.put("diastolic", VisitErrors.text("VNEMR-6205"));
         } else if (diastolic != null && systolic == null && !errors.containsKey("systolic")) {
             errors.put("systolic", VisitErrors.text("VNEMR-6205"));
-        } else if (systolic != null && diastolic.compareTo(systolic) >= 0) {
+        } else if (systolic != null && diastolic != null && diastolic.compareTo(systolic) >= 0) {
             errors.put("diastolic", VisitErrors.text("VNEMR-6204"));
         }
         if (values.isEmpty() && errors.isEmpty()) {
