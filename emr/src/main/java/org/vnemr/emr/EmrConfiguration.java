@@ -50,7 +50,7 @@ public class EmrConfiguration implements WebMvcConfigurer {
         // one bundle per feature, so features add their texts without touching each other's files
         messages.setBasenames("classpath:vnemr/ui/messages", "classpath:vnemr/ui/registration",
                 "classpath:vnemr/ui/outpatient", "classpath:vnemr/ui/inpatient", "classpath:vnemr/ui/charges",
-                "classpath:vnemr/ui/printing", "classpath:vnemr/ui/chart", "classpath:vnemr/ui/security");
+                "classpath:vnemr/ui/printing", "classpath:vnemr/ui/chart", "classpath:vnemr/ui/security", "classpath:vnemr/ui/prescription");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(VIETNAMESE);
