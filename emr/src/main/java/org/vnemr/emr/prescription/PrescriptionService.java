@@ -363,19 +363,23 @@ public class PrescriptionService {
                     .append("</li>");
         }
         html.append("</ol></div>");
-        drugsSection.setText(new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED)
-                .setDivAsString(html.toString()));
+        drugsSection.setText(narrative(html.toString()));
         for (MedicationRequest mr : requests) {
             drugsSection.addEntry(new Reference(mr.getIdElement().getValue()));
         }
         if (advice != null && !advice.isBlank()) {
             c.addSection().setTitle("Lời dặn")
                     .setCode(new CodeableConcept(new Coding(DOCUMENT_SECTION, "loi-dan", "Lời dặn")))
-                    .setText(new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED)
-                            .setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + esc(advice.trim())
-                                    + "</p></div>"));
+                    .setText(narrative("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + esc(advice.trim())
+                            + "</p></div>"));
         }
         return c;
+    }
+
+    private static Narrative narrative(String xhtml) {
+        Narrative narrative = new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED);
+        narrative.setDivAsString(xhtml);
+        return narrative;
     }
 
     private static String esc(String s) {
