@@ -173,6 +173,11 @@ public class PrescriptionController {
         model.addAttribute("loai", loai);
         model.addAttribute("action", action(encounterId, loai));
         model.addAttribute("query", query(loai));
+        StringBuilder targets = new StringBuilder("#warnings-box");
+        for (int i = 0; i < form.getLines().size(); i++) {
+            targets.append(",#line-").append(i).append("-computed");
+        }
+        model.addAttribute("previewTargets", targets.toString());
     }
 
     private String notFound(String encounterId, Model model, Locale locale, HttpServletResponse response) {

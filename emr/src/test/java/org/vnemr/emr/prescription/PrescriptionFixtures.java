@@ -31,14 +31,14 @@ import java.util.Map;
  * Test data for the prescription and chart screens: the sample drug catalogue in force since 01/01/2026, a doctor
  * with a Practitioner record, patients with visits (and allergies when asked).
  */
-final class PrescriptionFixtures {
+public final class PrescriptionFixtures {
 
-    static final String FACILITY = "79001";
+    public static final String FACILITY = "79001";
 
     private PrescriptionFixtures() {
     }
 
-    static EmrTestServer start() {
+    public static EmrTestServer start() {
         EmrTestServer server = EmrTestServer.start(List.of(TerminologyConfiguration.class,
                 CatalogueConfiguration.class), "--vnemr.facility.code=" + FACILITY);
         Catalogues catalogues = server.bean(Catalogues.class);
@@ -52,14 +52,14 @@ final class PrescriptionFixtures {
     }
 
     /** A Practitioner; returns its id. */
-    static String practitioner(EmrTestServer server, String name) {
+    public static String practitioner(EmrTestServer server, String name) {
         Practitioner p = new Practitioner();
         p.addName().setText(name);
         return id(server.store().transaction(List.of(p), null).get(0));
     }
 
     /** A patient and an outpatient visit; {@code allergies} are recorded as text. Returns [patientId, encounterId]. */
-    static String[] visit(EmrTestServer server, String name, String... allergies) {
+    public static String[] visit(EmrTestServer server, String name, String... allergies) {
         Patient patient = new Patient();
         patient.setId("urn:uuid:" + java.util.UUID.randomUUID());
         patient.addName().setText(name);
@@ -85,16 +85,16 @@ final class PrescriptionFixtures {
         return new String[] {id(refs.get(0)), id(refs.get(1))};
     }
 
-    static List<MedicationRequest> requestsOf(EmrTestServer server, String encounterId) {
+    public static List<MedicationRequest> requestsOf(EmrTestServer server, String encounterId) {
         return server.store().search(MedicationRequest.class,
                 Map.of("encounter", List.of("Encounter/" + encounterId)), null);
     }
 
-    static String id(String reference) {
+    public static String id(String reference) {
         return reference.substring(reference.indexOf('/') + 1);
     }
 
-    static ClinicalStore store(EmrTestServer server) {
+    public static ClinicalStore store(EmrTestServer server) {
         return server.store();
     }
 }
