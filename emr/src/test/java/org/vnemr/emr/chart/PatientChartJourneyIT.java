@@ -77,10 +77,12 @@ class PatientChartJourneyIT {
             browser.screenshot("chart-filtered");
 
             driver.findElement(By.id("filter-don-thuoc")).click();
+            waitFor(driver, d -> d.findElements(By.cssSelector("#timeline .entry-luot-kham")).size() == 2);
             driver.findElement(By.id("filter-tai-lieu")).click();
-            WebElement document = waitFor(driver, d -> d.findElement(By.linkText("Phiếu khám bệnh ngoại trú")));
+            waitFor(driver, d -> d.findElements(By.cssSelector("#timeline .entry")).size()
+                    == d.findElements(By.cssSelector("#timeline .entry-tai-lieu")).size());
             assertThat(driver.findElements(By.cssSelector("#timeline .entry-tai-lieu"))).hasSize(2);
-            document.click();
+            waitFor(driver, d -> d.findElement(By.linkText("Phiếu khám bệnh ngoại trú"))).click();
             assertThat(waitFor(driver, d -> d.findElement(By.id("document-title"))).getText())
                     .isEqualTo("Phiếu khám bệnh ngoại trú");
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("amidan sưng");

@@ -97,8 +97,20 @@ class PrescriptionJourneyIT {
         WebElement search = driver.findElement(By.id("drug-search"));
         search.clear();
         search.sendKeys(query);
+        pause(700); // the search waits 300 ms after the last key before asking
+        settle(driver);
         waitFor(driver, d -> d.findElement(By.id("add-" + code))).click();
-        waitFor(driver, d -> d.findElements(By.cssSelector("#lines tbody tr")).size() == before + 1);
+        try {
+            waitFor(driver, d -> d.findElements(By.cssSelector("#lines tbody tr")).size() == before + 1);
+        } catch (RuntimeException e) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "add-failure.html"),
+                        driver.getPageSource());
+            } catch (java.io.IOException ignored) {
+                // the original failure matters more
+            }
+            throw e;
+        }
         settle(driver);
     }
 
@@ -113,6 +125,14 @@ class PrescriptionJourneyIT {
     static void click(WebDriver driver, String id) {
         waitFor(driver, d -> d.findElement(By.id(id))).click();
         settle(driver);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** No htmx request in flight. */
