@@ -29,7 +29,7 @@ class ErrorCatalogTest {
             Map.entry("platform", 5), Map.entry("platform-security", 5),
             Map.entry("emr", 6), Map.entry("emr-registration", 6), Map.entry("emr-outpatient", 6),
             Map.entry("emr-inpatient", 6), Map.entry("emr-charges", 6), Map.entry("emr-printing", 6),
-            Map.entry("emr-demo", 6), Map.entry("bhyt", 7), Map.entry("bhyt-gateway", 7), Map.entry("hub", 8));
+            Map.entry("emr-demo", 6), Map.entry("emr-prescription", 6), Map.entry("bhyt", 7), Map.entry("bhyt-gateway", 7), Map.entry("hub", 8));
 
     @Test
     void everyModulesCodes_haveBothLanguages() {

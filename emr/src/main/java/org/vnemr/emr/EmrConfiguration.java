@@ -51,7 +51,7 @@ public class EmrConfiguration implements WebMvcConfigurer {
         messages.setBasenames("classpath:vnemr/ui/messages", "classpath:vnemr/ui/registration",
                 "classpath:vnemr/ui/outpatient", "classpath:vnemr/ui/inpatient", "classpath:vnemr/ui/charges",
                 "classpath:vnemr/ui/printing", "classpath:vnemr/ui/chart", "classpath:vnemr/ui/security",
-                "classpath:vnemr/ui/queue");
+                "classpath:vnemr/ui/queue", "classpath:vnemr/ui/prescription");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         messages.setDefaultLocale(VIETNAMESE);

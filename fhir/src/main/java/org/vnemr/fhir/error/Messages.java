@@ -25,7 +25,7 @@ public final class Messages {
     private static final String[] MODULE_FILES = {"fhir", "fhir-validation", "fhir-search", "fhir-index", "fhir-bulk",
             "terminology", "terminology-catalogue", "vn-core", "vn-core-matching", "signing", "signing-document",
             "platform", "platform-security", "emr", "emr-registration", "emr-outpatient", "emr-inpatient",
-            "emr-charges", "emr-printing", "emr-demo", "bhyt", "bhyt-gateway", "hub"};
+            "emr-charges", "emr-printing", "emr-demo", "emr-prescription", "bhyt", "bhyt-gateway", "hub"};
     private static final Map<String, String> VI = load("vi");
     private static final Map<String, String> EN = load("en");
 
