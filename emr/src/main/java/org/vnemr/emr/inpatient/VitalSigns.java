@@ -21,7 +21,7 @@ import java.util.UUID;
 final class VitalSigns {
 
     /** One vital sign: form field id, LOINC code, Vietnamese label, UCUM unit, plausible range. */
-    record Sign(String field, String loinc, String label, String unit, String shownUnit, BigDecimal min,
+    public record Sign(String field, String loinc, String label, String unit, String shownUnit, BigDecimal min,
                 BigDecimal max) {
     }
 
