@@ -41,7 +41,7 @@ class Stays {
 
     List<Organization> allDepartments() {
         return store.searchReference(Organization.class, Map.of("_count", List.of("500"))).stream()
-                .filter(o -> INPATIENT_KINDS.contains(o.getTypeFirstRep().getText()))
+                .filter(Stays::admits)
                 .sorted(Comparator.comparing(Organization::getName, Comparator.nullsLast(String::compareTo)))
                 .toList();
     }
@@ -49,7 +49,12 @@ class Stays {
     Optional<Organization> department(String id) {
         return id == null || id.isBlank() ? Optional.empty()
                 : store.readReference(Organization.class, id.replace("Organization/", ""))
-                .filter(o -> INPATIENT_KINDS.contains(o.getTypeFirstRep().getText()));
+                .filter(Stays::admits);
+    }
+
+    static boolean admits(Organization department) {
+        String kind = department.getTypeFirstRep().getText();
+        return kind != null && INPATIENT_KINDS.contains(kind);
     }
 
     /** Beds (Location physicalType bd) of a department, by bed code. */

@@ -309,7 +309,7 @@ class InpatientScreensIT {
         assertThat(vitals).extracting(o -> o.getCode().getCodingFirstRep().getCode())
                 .containsExactlyInAnyOrder("8310-5", "85354-9", "8867-4");
         assertThat(vitals).allSatisfy(o -> assertThat(o.getPerformerFirstRep().getReference())
-                .isEqualTo("Practitioner/" + own.nurse.replace(own.tag, own.tag)).isNotNull());
+                .isEqualTo("Practitioner/" + ward.nurse));
         String page = nurse.get("/noi-tru/" + id + "/cham-soc").body();
         assertThat(page).contains("id=\"vital-chart\"").contains("class=\"dot-t\"").contains("class=\"dot-p\"")
                 .contains("Người bệnh mệt").contains("Nhiệt độ 38.2 °C");
