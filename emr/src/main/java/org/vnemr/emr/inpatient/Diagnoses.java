@@ -46,7 +46,8 @@ class Diagnoses {
             LocalDate birth = patient.getBirthDate() == null ? null : Fhir.day(patient.getBirthDate());
             List<DiagnosisRules.Problem> problems = available.check(c, sex, birth, on);
             if (!problems.isEmpty()) {
-                errors.add(field, "VNEMR-6336", c, problems.get(0).messageVi());
+                errors.add(field, "VNEMR-6336", new Object[] {c, problems.get(0).messageVi()},
+                        new Object[] {c, problems.get(0).messageEn()});
                 return false;
             }
         }

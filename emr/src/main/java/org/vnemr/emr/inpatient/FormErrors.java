@@ -24,6 +24,13 @@ final class FormErrors {
         errors.putIfAbsent(field, text + " (" + code + ")");
     }
 
+    /** An error whose arguments differ by language (e.g. a message of another module already in both). */
+    void add(String field, String code, Object[] vietnamese, Object[] english) {
+        boolean isEnglish = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        String text = isEnglish ? Messages.en(code, english) : Messages.vi(code, vietnamese);
+        errors.putIfAbsent(field, text + " (" + code + ")");
+    }
+
     void refused(WriteRefused refused, Map<String, String> fieldsByPath) {
         for (WriteRefused.Problem problem : refused.problems()) {
             String field = FORM;
