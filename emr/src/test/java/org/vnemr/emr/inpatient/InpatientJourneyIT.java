@@ -103,6 +103,7 @@ class InpatientJourneyIT {
             assertThat(driver.findElements(By.cssSelector("#sheets tr"))).hasSize(3);
             assertThat(driver.findElement(By.id("sheets")).getText()).contains("Sốt 39 độ, ho nhiều")
                     .contains("Hết sốt, còn ho ít").contains(drugs.get(0).display());
+            scrollTo(driver, "sheets");
             browser.screenshot("inpatient-treatment-sheets");
             String stayUrl = driver.getCurrentUrl().replace("/to-dieu-tri", "");
             logout(driver);
@@ -124,6 +125,7 @@ class InpatientJourneyIT {
             driver.findElement(By.cssSelector("button[id^='give-']")).click();
             assertThat(driver.findElement(By.id("given")).getText()).contains("Lê Văn Điều Dưỡng")
                     .contains(drugs.get(0).display());
+            scrollTo(driver, "given");
             browser.screenshot("inpatient-medication-given");
             logout(driver);
 
@@ -165,6 +167,10 @@ class InpatientJourneyIT {
 
     private static void logout(WebDriver driver) {
         driver.findElement(By.id("logout")).click();
+    }
+
+    private static void scrollTo(WebDriver driver, String id) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     /** Date and time inputs take their value from script: typing into them depends on the browser's locale. */
