@@ -37,7 +37,7 @@ final class Paper {
         String name = PrintRecords.patientName(patient);
         canvas.paragraph(List.of(PaperCanvas.Span.plain("Họ và tên người bệnh: "),
                 PaperCanvas.Span.strong(name == null ? PaperCanvas.dots()
-                        : name.toUpperCase(java.util.Locale.forLanguageTag("vi")))));
+                        : name)));
         canvas.fieldRow("Ngày sinh", PaperText.date(patient.getBirthDate()),
                 "Tuổi", PaperText.age(patient.getBirthDate(), now), "Giới tính", PrintRecords.sex(patient));
         canvas.field("Địa chỉ", PrintRecords.address(patient));
