@@ -316,8 +316,10 @@ final class PaperCanvas implements AutoCloseable {
         float needed = base() * LEADING * 4 + 48;
         ensure(needed);
         space(base() * 0.6f);
-        float columnWidth = width() / signers.size();
-        float lastX = left() + columnWidth * (signers.size() - 1);
+        // one signer signs in the right half, as on the printed forms; several share the width
+        float columnWidth = signers.size() == 1 ? width() / 2 : width() / signers.size();
+        float firstX = signers.size() == 1 ? left() + width() / 2 : left();
+        float lastX = firstX + columnWidth * (signers.size() - 1);
         if (dateLine != null) {
             y = lines(List.of(Span.plain(dateLine)), base(), lastX, columnWidth, Align.CENTER, y);
         }
@@ -325,7 +327,7 @@ final class PaperCanvas implements AutoCloseable {
         float lowest = y;
         for (int i = 0; i < signers.size(); i++) {
             Signer signer = signers.get(i);
-            float x = left() + columnWidth * i;
+            float x = firstX + columnWidth * i;
             float cy = lines(List.of(Span.strong(signer.title().toUpperCase(java.util.Locale.ROOT))), base(), x,
                     columnWidth, Align.CENTER, top);
             if (signer.hint() != null) {

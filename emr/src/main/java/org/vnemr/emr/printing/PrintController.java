@@ -142,7 +142,7 @@ public class PrintController {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(p.fileName(), StandardCharsets.UTF_8).build().toString())
+                        .filename(p.fileName()).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(p.pdf());
     }

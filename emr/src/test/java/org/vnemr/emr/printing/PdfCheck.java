@@ -35,6 +35,7 @@ record PdfCheck(String text, String popplerText, float width, float height, int 
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             ImageIO.write(renderer.renderImageWithDPI(0, 100, ImageType.RGB), "png",
                     dir.resolve("printing-" + screenshotName + ".png").toFile());
+            Files.writeString(dir.resolve("printing-" + screenshotName + ".txt"), text);
             String qr = decodeQr(renderer.renderImageWithDPI(document.getNumberOfPages() - 1, 200, ImageType.RGB));
             return new PdfCheck(normalise(text), normalise(poppler(pdf)), box.getWidth(), box.getHeight(),
                     document.getNumberOfPages(), qr);

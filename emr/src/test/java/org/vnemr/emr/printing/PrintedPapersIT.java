@@ -1,5 +1,6 @@
 package org.vnemr.emr.printing;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,14 @@ class PrintedPapersIT {
         return PdfCheck.of(answer.body(), screenshot);
     }
 
+    /** Reports every missing piece of text at once, from both extractors. */
     private static void assertText(PdfCheck pdf, String... expected) {
+        SoftAssertions soft = new SoftAssertions();
         for (String s : expected) {
-            assertThat(pdf.text()).as("PDFBox text").contains(s);
-            assertThat(pdf.popplerText()).as("pdftotext text").contains(s);
+            soft.assertThat(pdf.text()).as("PDFBox text").contains(s);
+            soft.assertThat(pdf.popplerText()).as("pdftotext text").contains(s);
         }
+        soft.assertAll();
     }
 
     private static String qr(String documentId) {
