@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Khung vẽ giấy in: the little layout engine every paper uses — a cursor that runs down the page, wrapped text in
@@ -90,7 +88,7 @@ final class PaperCanvas implements AutoCloseable {
 
     /** The lowest y the body may reach: above the footer with the QR code. */
     private float bottom() {
-        return size.margin + qrSize() + 4;
+        return size.margin + qrSize();
     }
 
     private float qrSize() {
@@ -142,8 +140,9 @@ final class PaperCanvas implements AutoCloseable {
         y = lines(List.of(Span.strong("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")), small, rightX, rightWidth,
                 Align.CENTER, y);
         y = lines(List.of(Span.strong("Độc lập - Tự do - Hạnh phúc")), small, rightX, rightWidth, Align.CENTER, y);
-        underline(rightX + rightWidth * 0.3f, rightWidth * 0.4f, y + 2);
-        float rightEnd = y;
+        // the short rule under the motto and under the facility block, below the descenders
+        underline(rightX + rightWidth * 0.3f, rightWidth * 0.4f, y - 1);
+        float rightEnd = y - 3;
 
         float ly = top;
         if (authority != null && !authority.isBlank()) {
@@ -157,8 +156,8 @@ final class PaperCanvas implements AutoCloseable {
         for (String extra : extraLeft) {
             ly = lines(List.of(Span.plain(extra)), small, left(), leftWidth, Align.CENTER, ly);
         }
-        underline(left() + leftWidth * 0.35f, leftWidth * 0.3f, ly + 2);
-        y = Math.min(ly, rightEnd) - base();
+        underline(left() + leftWidth * 0.35f, leftWidth * 0.3f, ly - 1);
+        y = Math.min(ly - 3, rightEnd) - base();
     }
 
     private void underline(float x, float length, float atY) {
@@ -237,7 +236,7 @@ final class PaperCanvas implements AutoCloseable {
     /** A bold heading line inside the body (e.g. "I. LÝ DO VÀO VIỆN"). */
     void heading(String text) {
         ensure(base() * 3);
-        space(base() * 0.3f);
+        space(base() * 0.6f);
         paragraph(List.of(Span.strong(text)));
     }
 
@@ -285,7 +284,7 @@ final class PaperCanvas implements AutoCloseable {
                     width() * fractions[i] - 6).size();
             max = Math.max(max, lineCount * fontSize * LEADING);
         }
-        return max + 5;
+        return max + 6;
     }
 
     private void row(String[] cells, float[] fractions, float fontSize, boolean bold) {
@@ -298,7 +297,7 @@ final class PaperCanvas implements AutoCloseable {
                 content.addRect(x, y - height, w, height);
                 content.stroke();
                 lines(List.of(new Span(blankIfNull(cells[i]), bold)), fontSize, x + 3, w - 6,
-                        bold ? Align.CENTER : Align.LEFT, y - 2);
+                        bold ? Align.CENTER : Align.LEFT, y - 3);
                 x += w;
             }
         } catch (IOException e) {
@@ -382,7 +381,7 @@ final class PaperCanvas implements AutoCloseable {
         List<Span> current = new ArrayList<>();
         float used = 0;
         for (Span span : spans) {
-            String text = safe(span.text(), span.bold());
+            String text = safe(span.text());
             for (String word : text.split("(?<= )")) {
                 if (word.isEmpty()) {
                     continue;
@@ -422,26 +421,15 @@ final class PaperCanvas implements AutoCloseable {
         }
     }
 
-    private final Map<Integer, Boolean> encodable = new HashMap<>();
-
     /** Replaces control characters and characters the font cannot draw, so that odd input never breaks a paper. */
-    private String safe(String text, boolean bold) {
+    private static String safe(String text) {
         StringBuilder out = new StringBuilder();
-        PDFont font = font(bold);
         text.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp)) {
                 out.append(' ');
-                return;
+            } else {
+                out.appendCodePoint(PaperFonts.canDraw(cp) ? cp : '?');
             }
-            boolean ok = encodable.computeIfAbsent(cp * 2 + (bold ? 1 : 0), k -> {
-                try {
-                    font.encode(new String(Character.toChars(cp)));
-                    return true;
-                } catch (IOException | IllegalArgumentException e) {
-                    return false;
-                }
-            });
-            out.appendCodePoint(ok ? cp : '?');
         });
         return out.toString();
     }
@@ -484,9 +472,11 @@ final class PaperCanvas implements AutoCloseable {
             for (int i = 0; i < pages.size(); i++) {
                 try (PDPageContentStream footer = new PDPageContentStream(document, pages.get(i),
                         PDPageContentStream.AppendMode.APPEND, true, true)) {
-                    QrCode.draw(footer, qrText, size.margin - 6, size.margin - 14, qr);
+                    // the dark modules start at the margin; the quiet zone lies outside it
+                    float quiet = QrCode.quietZone(qrText, qr);
+                    QrCode.draw(footer, qrText, size.margin - quiet, size.margin - quiet, qr);
                     float small = base() - 2;
-                    float textX = size.margin + qr - 6;
+                    float textX = size.margin + qr - quiet;
                     footerLine(footer, "Mã tài liệu: " + documentId, true, small, textX, size.margin + qr / 2);
                     footerLine(footer, "Quét mã QR hoặc nhập mã tại trang xác minh để kiểm tra", false, small - 0.5f,
                             textX, size.margin + qr / 2 - small * LEADING);
@@ -509,7 +499,7 @@ final class PaperCanvas implements AutoCloseable {
         footer.beginText();
         footer.setFont(font(bold), fontSize);
         footer.newLineAtOffset(x, atY);
-        footer.showText(safe(text, bold));
+        footer.showText(safe(text));
         footer.endText();
     }
 

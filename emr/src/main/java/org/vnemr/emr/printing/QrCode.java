@@ -34,6 +34,11 @@ final class QrCode {
         }
     }
 
+    /** Width in points of the quiet zone when the symbol of {@code text} is drawn {@code size} points wide. */
+    static float quietZone(String text, float size) {
+        return QUIET_ZONE * size / (matrix(text).getWidth() + 2 * QUIET_ZONE);
+    }
+
     /** Draws the symbol with its lower-left corner (quiet zone included) at (x, y), {@code size} points wide. */
     static void draw(PDPageContentStream content, String text, float x, float y, float size) throws IOException {
         BitMatrix matrix = matrix(text);
