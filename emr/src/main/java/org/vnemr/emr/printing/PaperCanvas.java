@@ -141,8 +141,8 @@ final class PaperCanvas implements AutoCloseable {
                 Align.CENTER, y);
         y = lines(List.of(Span.strong("Độc lập - Tự do - Hạnh phúc")), small, rightX, rightWidth, Align.CENTER, y);
         // the short rule under the motto and under the facility block, below the descenders
-        underline(rightX + rightWidth * 0.3f, rightWidth * 0.4f, y - 1);
-        float rightEnd = y - 3;
+        underline(rightX + rightWidth * 0.3f, rightWidth * 0.4f, y - 3);
+        float rightEnd = y - 5;
 
         float ly = top;
         if (authority != null && !authority.isBlank()) {
@@ -156,8 +156,8 @@ final class PaperCanvas implements AutoCloseable {
         for (String extra : extraLeft) {
             ly = lines(List.of(Span.plain(extra)), small, left(), leftWidth, Align.CENTER, ly);
         }
-        underline(left() + leftWidth * 0.35f, leftWidth * 0.3f, ly - 1);
-        y = Math.min(ly - 3, rightEnd) - base();
+        underline(left() + leftWidth * 0.35f, leftWidth * 0.3f, ly - 3);
+        y = Math.min(ly - 5, rightEnd) - base();
     }
 
     private void underline(float x, float length, float atY) {
@@ -364,7 +364,7 @@ final class PaperCanvas implements AutoCloseable {
                 content.newLineAtOffset(start, cursor);
                 for (Span s : line) {
                     content.setFont(font(s.bold()), fontSize);
-                    content.showText(s.text());
+                    show(content, s.text());
                 }
                 content.endText();
             } catch (IOException e) {
@@ -434,6 +434,24 @@ final class PaperCanvas implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * Shows text without ligatures. PDFBox applies the font's ligature substitution within one string, which would
+     * turn "ff" or "fi" into a single glyph that copies out of the PDF as U+FB00/U+FB01 — wrong for an id someone
+     * types into the check page. Ligatures start with 'f', so a string is shown in pieces ending after each 'f'.
+     */
+    private static void show(PDPageContentStream stream, String text) throws IOException {
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == 'f' && i + 1 < text.length()) {
+                stream.showText(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            stream.showText(text.substring(start));
+        }
+    }
+
     private float measure(String text, boolean bold, float fontSize) {
         try {
             return font(bold).getStringWidth(text) / 1000f * fontSize;
@@ -499,7 +517,7 @@ final class PaperCanvas implements AutoCloseable {
         footer.beginText();
         footer.setFont(font(bold), fontSize);
         footer.newLineAtOffset(x, atY);
-        footer.showText(safe(text));
+        show(footer, safe(text));
         footer.endText();
     }
 

@@ -49,12 +49,25 @@ class PaperCanvasTest {
     void charactersTheFontCannotDrawAreReplacedInsteadOfBreakingThePaper() throws Exception {
         byte[] pdf;
         try (PaperCanvas canvas = new PaperCanvas(PaperCanvas.Size.A4, "Thử")) {
-            canvas.field("Ghi chú", "Bệnh nhân \u0007 ký tên \uD83D\uDE00 xong");
+            canvas.field("Ghi chú", "Bệnh nhân \u0007 ký tên \u6F22 xong");
             pdf = canvas.finish("x", "x");
         }
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(PdfCheck.normalise(new PDFTextStripper().getText(document)))
                     .contains("Ghi chú: Bệnh nhân ký tên ? xong");
+        }
+    }
+
+    @Test
+    void lettersThatFontsJoinIntoLigaturesCopyOutOneByOne() throws Exception {
+        byte[] pdf;
+        try (PaperCanvas canvas = new PaperCanvas(PaperCanvas.Size.A5, "Thử")) {
+            canvas.field("Mã", "7dc67ac5-affa-official-fluffy");
+            pdf = canvas.finish("x", "Encounter-affa-fi-fl");
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(PdfCheck.normalise(new PDFTextStripper().getText(document)))
+                    .contains("Mã: 7dc67ac5-affa-official-fluffy").contains("Mã tài liệu: Encounter-affa-fi-fl");
         }
     }
 }
