@@ -1,0 +1,47 @@
+package org.vnemr.emr.printing;
+
+import org.hl7.fhir.r4.model.Composition;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The narrative sections of a Composition on paper: the ones a Ministry form names are printed in the form's order
+ * under the form's label (a dotted line when the record lacks them, so the paper still shows the field), then any
+ * other section under its own title — nothing the doctor wrote is left off.
+ */
+final class Sections {
+
+    private Sections() {
+    }
+
+    /** Ordered section code → label on the form. */
+    static Map<String, String> of(String... codesAndLabels) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < codesAndLabels.length; i += 2) {
+            map.put(codesAndLabels[i], codesAndLabels[i + 1]);
+        }
+        return map;
+    }
+
+    /** The form's fields, label and text on one paragraph each. */
+    static void named(PaperCanvas canvas, Composition composition, Map<String, String> form) {
+        form.forEach((code, label) -> canvas.field(label, PaperText.section(composition, code)));
+    }
+
+    /** Every section not named by the form: its title as a heading, then its narrative. */
+    static void others(PaperCanvas canvas, Composition composition, Set<String> named) {
+        for (Composition.SectionComponent section : composition.getSection()) {
+            if (PaperText.hasCode(section, named)) {
+                continue;
+            }
+            String text = PaperText.narrative(section.getText());
+            if (text == null && !section.hasTitle()) {
+                continue;
+            }
+            canvas.heading(section.hasTitle() ? section.getTitle() : "");
+            canvas.text(text);
+        }
+    }
+}
