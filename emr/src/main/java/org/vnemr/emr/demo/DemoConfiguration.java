@@ -12,6 +12,7 @@ import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.platform.account.AccountService;
 import org.vnemr.platform.account.AccountStore;
 import org.vnemr.terminology.catalogue.Catalogues;
+import org.vnemr.terminology.codesystem.TerminologyIndex;
 import org.vnemr.vncore.address.AdministrativeUnits;
 
 import java.time.Clock;
@@ -28,9 +29,10 @@ public class DemoConfiguration {
     @Bean
     public DemoLoader demoLoader(ClinicalStore store, ObjectProvider<Catalogues> catalogues, AccountService accounts,
                                  AccountStore accountStore, ObjectProvider<ChargeCapture> chargeCapture,
-                                 ObjectProvider<AdministrativeUnits> units) {
+                                 ObjectProvider<AdministrativeUnits> units,
+                                 ObjectProvider<TerminologyIndex> terminology) {
         return new DemoLoader(store, catalogues, accounts, accountStore, chargeCapture,
-                units.getIfAvailable(AdministrativeUnits::bundled), Clock.systemUTC());
+                units.getIfAvailable(AdministrativeUnits::bundled), Clock.systemUTC()).withTerminology(terminology);
     }
 
     @Bean

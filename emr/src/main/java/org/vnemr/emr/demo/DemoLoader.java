@@ -19,6 +19,7 @@ import org.vnemr.platform.account.AccountStore;
 import org.vnemr.terminology.catalogue.CatalogueKind;
 import org.vnemr.terminology.catalogue.CatalogueVersion;
 import org.vnemr.terminology.catalogue.Catalogues;
+import org.vnemr.terminology.codesystem.TerminologyIndex;
 import org.vnemr.vncore.address.AdministrativeUnits;
 
 import java.io.IOException;
@@ -78,6 +79,7 @@ public class DemoLoader {
     private final ObjectProvider<ChargeCapture> chargeCapture;
     private final AdministrativeUnits units;
     private final Clock clock;
+    private ObjectProvider<TerminologyIndex> terminology;
 
     public DemoLoader(ClinicalStore store, ObjectProvider<Catalogues> catalogues, AccountService accounts,
                       AccountStore accountStore, ObjectProvider<ChargeCapture> chargeCapture, AdministrativeUnits units,
@@ -89,6 +91,12 @@ public class DemoLoader {
         this.chargeCapture = chargeCapture;
         this.units = units;
         this.clock = clock;
+    }
+
+    /** The ICD-10 index the store's diagnosis rules read; the loader waits for it rather than fail the first visit. */
+    public DemoLoader withTerminology(ObjectProvider<TerminologyIndex> index) {
+        this.terminology = index;
+        return this;
     }
 
     /** The accounts the demo creates: user name, role and department. */
@@ -126,12 +134,32 @@ public class DemoLoader {
         String password = newPassword();
         List<String> created = accounts(password);
         DemoPrices prices = new DemoPrices(catalogueService);
+        awaitReferenceData();
         int[] totals = patients(options, today, prices);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.info("Demo facility: {} patients loaded ({} already there), {} visits, {} stays, {} accounts created, {}",
                 totals[0], totals[1], totals[2], totals[3], created.size(), took);
         return new Report(totals[0], totals[1], totals[2], totals[3], Math.min(options.queue(), totals[0]), created,
                 created.isEmpty() ? null : password, activated, facilityCreated, took);
+    }
+
+    /** A node just started loads ICD-10 in the background (seconds to a minute); patients' diagnoses need it. */
+    private void awaitReferenceData() {
+        TerminologyIndex index = terminology == null ? null : terminology.getIfAvailable();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long nextLog = 0;
+        while (index != null && !index.isReady() && System.nanoTime() < deadline) {
+            if (System.nanoTime() > nextLog) {
+                LOG.info("Demo facility: waiting for the reference data (ICD-10) to finish loading");
+                nextLog = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private long count(Map<String, List<String>> filter) {

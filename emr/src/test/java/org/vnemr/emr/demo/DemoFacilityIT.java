@@ -15,7 +15,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.vnemr.emr.testing.EmrTestServer;
+import org.vnemr.emr.EmrConfiguration;
+import org.vnemr.emr.store.ClinicalStore;
+import org.vnemr.fhir.testing.FhirTestServer;
+import org.vnemr.platform.PlatformConfiguration;
+import org.vnemr.signing.document.SignedDocumentConfiguration;
+import org.vnemr.signing.keys.SigningKeysConfiguration;
 import org.vnemr.emr.testing.UiClient;
 import org.vnemr.terminology.TerminologyConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueConfiguration;
@@ -40,13 +45,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DemoFacilityIT {
 
     static final int PATIENTS = 20;
-    static EmrTestServer server;
+    static FhirTestServer server;
     static DemoLoader.Report first;
 
     @BeforeAll
     static void start() {
-        server = EmrTestServer.start(List.of(TerminologyConfiguration.class, CatalogueConfiguration.class,
-                VnCoreConfiguration.class), "--vnemr.reference-data.load=true");
+        // not EmrTestServer: it turns reference data off, and the ICD-10 rules the store applies need it loaded
+        server = FhirTestServer.startWith(List.of(PlatformConfiguration.class, SigningKeysConfiguration.class,
+                SignedDocumentConfiguration.class, EmrConfiguration.class, TerminologyConfiguration.class,
+                CatalogueConfiguration.class, VnCoreConfiguration.class), "--vnemr.reference-data.load=true",
+                "--vnemr.signing.revocation=offline", "--vnemr.home=target/emr-demo-test-home");
         first = server.bean(DemoLoader.class).load(DemoOptions.ofSize(PATIENTS));
     }
 
@@ -58,7 +66,7 @@ class DemoFacilityIT {
     }
 
     private static <T extends Resource> List<T> all(Class<T> type) {
-        return server.store().search(type, Map.of("_count", List.of("1000")), DemoLoader.LOADER);
+        return server.bean(ClinicalStore.class).search(type, Map.of("_count", List.of("1000")), DemoLoader.LOADER);
     }
 
     @Test
@@ -141,7 +149,7 @@ class DemoFacilityIT {
     @Order(5)
     void theDemoAccounts_logIn() {
         for (String username : List.of("bs.kb1", "tiepdon1", "duoc1", "giamdinh1")) {
-            UiClient client = UiClient.login(server.root(), username, first.password());
+            UiClient client = UiClient.login(server.base().replaceAll("/fhir$", ""), username, first.password());
             assertThat(client.get("/").status()).isEqualTo(200);
         }
     }
@@ -168,7 +176,7 @@ class DemoFacilityIT {
         real.setId((String) null);
         real.getMeta().getTag().clear();
         real.getIdentifier().removeIf(i -> DemoHistory.MRN_SYSTEM.equals(i.getSystem()));
-        server.store().transaction(List.of(real), DemoLoader.LOADER);
+        server.bean(ClinicalStore.class).transaction(List.of(real), DemoLoader.LOADER);
         assertThatThrownBy(() -> server.bean(DemoLoader.class).load(DemoOptions.ofSize(PATIENTS)))
                 .isInstanceOf(DemoRefused.class).hasMessageContaining("VNEMR-6601");
         DemoLoader.Report forced = server.bean(DemoLoader.class).load(DemoOptions.ofSize(PATIENTS).withForce(true));
