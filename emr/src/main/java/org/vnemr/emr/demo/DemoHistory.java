@@ -749,7 +749,7 @@ final class DemoHistory {
                     .setSubject(ref(patient)).setContext(ref(visit))
                     .setOccurrence(dt(when)).setQuantity(new Quantity().setValue(quantity))
                     .setPriceOverride(money(split.unitPrice())).setEnteredDateElement(dt(when))
-                    .addService(ref(service));
+                    .addSupportingInformation(ref(service)); // R4 service accepts performed events only
             item.addAccount(visit.getAccountFirstRep().copy());
             Extension splitExtension = item.addExtension().setUrl(V + "/StructureDefinition/charge-split");
             splitExtension.addExtension("total", money(split.total()));
