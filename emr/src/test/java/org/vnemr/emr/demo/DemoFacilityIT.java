@@ -174,7 +174,7 @@ class DemoFacilityIT {
     void aNodeWithPatientsThatAreNotDemoData_isRefusedUnlessForced() {
         Patient real = all(Patient.class).get(0).copy();
         real.setId((String) null);
-        real.getMeta().getTag().clear();
+        real.setMeta(null);
         real.getIdentifier().removeIf(i -> DemoHistory.MRN_SYSTEM.equals(i.getSystem()));
         server.bean(ClinicalStore.class).transaction(List.of(real), DemoLoader.LOADER);
         assertThatThrownBy(() -> server.bean(DemoLoader.class).load(DemoOptions.ofSize(PATIENTS)))
