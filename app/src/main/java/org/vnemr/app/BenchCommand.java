@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code vnemr bench terminology …} runs {@link org.vnemr.app.bench.TerminologyBenchmark} instead.
+ * {@code vnemr bench outpatient …} runs {@link org.vnemr.app.bench.OutpatientBenchmark} (simulated clinicians on
+ * the screens of a demo facility). {@code vnemr bench terminology …} runs {@link org.vnemr.app.bench.TerminologyBenchmark} instead.
  * {@code vnemr bench [--patients=N] [--bulk-patients=M] [--concurrency=C] [--seed=S] [--property=value …]}:
  * starts the server in this JVM on its own data directory ({@code bench-data/home} unless {@code VNEMR_HOME}
  * or {@code --vnemr.home} says otherwise), loads N synthetic patients over HTTP as transaction Bundles with C
@@ -28,6 +29,9 @@ final class BenchCommand {
     static int run(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("signing")) {
             return org.vnemr.app.bench.SigningBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && "outpatient".equals(args[0])) {
+            return org.vnemr.app.bench.OutpatientBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
         if (args.length > 0 && "terminology".equals(args[0])) {
             return org.vnemr.app.bench.TerminologyBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length));

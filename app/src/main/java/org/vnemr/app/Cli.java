@@ -3,7 +3,9 @@ package org.vnemr.app;
 import java.util.Arrays;
 
 /**
- * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY),
+ * The command line: {@code serve} (the default; {@code serve --demo} also loads the demo facility in the
+ * background, see {@link DemoCommand}), {@code demo} (loads the demo facility and exits), {@code import DIR} (bulk
+ * NDJSON import with COPY),
  * {@code catalogue …} (national catalogues, see {@link CatalogueCommand}), {@code bench} (the benchmark;
  * {@code bench signing} for signatures per second), {@code devca} (a development certificate authority for demos
  * and tests, see {@link DevCaCommand}), {@code verify DIR} (offline check of a signed export, see
@@ -20,7 +22,8 @@ public final class Cli {
         String command = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
         String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
-            case "serve" -> VnemrApplication.serve(rest);
+            case "serve" -> VnemrApplication.serve(DemoCommand.translateServeFlags(rest));
+            case "demo" -> System.exit(DemoCommand.run(rest));
             case "import" -> System.exit(ImportCommand.run(rest));
             case "catalogue" -> System.exit(CatalogueCommand.run(rest));
             case "devca" -> System.exit(DevCaCommand.run(rest));
@@ -38,7 +41,8 @@ public final class Cli {
             }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
-                System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bench [signing|terminology]"
+                System.err.println("Dùng / usage: vnemr [serve [--demo]|demo|import DIR|catalogue …"
+                        + "|bench [signing|terminology|outpatient]"
                         + "|devca init|issue|revoke DIR|verify DIR|audit verify|backup|restore DIR]"
                         + " [--property=value ...]");
                 System.exit(2);

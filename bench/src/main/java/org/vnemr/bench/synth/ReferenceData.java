@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vnemr.fhir.synthetic.Csv;
+import org.vnemr.fhir.synthetic.VietnameseNames;
+import org.vnemr.fhir.synthetic.Weighted;
 
 /** The code lists the generator draws from, read once from {@code vnemr/bench/} on the class path. */
 final class ReferenceData {
@@ -62,27 +65,13 @@ final class ReferenceData {
     final Map<String, LabPanel> labPanels;
 
     private ReferenceData() {
-        Weighted.Builder<String> family = Weighted.builder();
-        Weighted.Builder<String> maleMiddle = Weighted.builder();
-        Weighted.Builder<String> femaleMiddle = Weighted.builder();
-        Weighted.Builder<String> maleGiven = Weighted.builder();
-        Weighted.Builder<String> femaleGiven = Weighted.builder();
-        for (Map<String, String> row : Csv.read(BASE + "names.csv")) {
-            String name = row.get("name");
-            int weight = Integer.parseInt(row.get("weight"));
-            boolean male = row.get("sex").equals("M");
-            switch (row.get("part")) {
-                case "family" -> family.add(name, weight);
-                case "middle" -> (male ? maleMiddle : femaleMiddle).add(name, weight);
-                case "given" -> (male ? maleGiven : femaleGiven).add(name, weight);
-                default -> throw new IllegalStateException("unknown name part in names.csv: " + row);
-            }
-        }
-        familyNames = family.build();
-        maleMiddleNames = maleMiddle.build();
-        femaleMiddleNames = femaleMiddle.build();
-        maleGivenNames = maleGiven.build();
-        femaleGivenNames = femaleGiven.build();
+        // the names are shared with the demo facility (emr), so they live in fhir's synthetic package
+        VietnameseNames names = VietnameseNames.get();
+        familyNames = names.families();
+        maleMiddleNames = names.middles(true);
+        femaleMiddleNames = names.middles(false);
+        maleGivenNames = names.givens(true);
+        femaleGivenNames = names.givens(false);
 
         legacyProvinces = Csv.read(BASE + "provinces-legacy-63.csv").stream()
                 .map(r -> new LegacyProvince(r.get("code"), r.get("name"))).toList();

@@ -1,4 +1,4 @@
-package org.vnemr.bench.synth;
+package org.vnemr.fhir.synthetic;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a small RFC 4180 CSV file (header row, quoted fields without line breaks) from the class path. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<Map<String, String>> read(String resource) {
+    public static List<Map<String, String>> read(String resource) {
         InputStream in = Csv.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("Missing class-path resource " + resource);

@@ -1,11 +1,11 @@
-package org.vnemr.bench.synth;
+package org.vnemr.fhir.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /** An immutable list of choices with integer weights, picked with a caller-supplied random source. */
-final class Weighted<T> {
+public final class Weighted<T> {
 
     private final List<T> items;
     private final int[] cumulative;
@@ -15,11 +15,11 @@ final class Weighted<T> {
         this.cumulative = cumulative;
     }
 
-    static <T> Builder<T> builder() {
+    public static <T> Builder<T> builder() {
         return new Builder<>();
     }
 
-    T pick(SplittableRandom random) {
+    public T pick(SplittableRandom random) {
         int r = random.nextInt(cumulative[cumulative.length - 1]);
         int lo = 0;
         int hi = cumulative.length - 1;
@@ -34,15 +34,15 @@ final class Weighted<T> {
         return items.get(lo);
     }
 
-    List<T> items() {
+    public List<T> items() {
         return items;
     }
 
-    static final class Builder<T> {
+    public static final class Builder<T> {
         private final List<T> items = new ArrayList<>();
         private final List<Integer> weights = new ArrayList<>();
 
-        Builder<T> add(T item, int weight) {
+        public Builder<T> add(T item, int weight) {
             if (weight <= 0) {
                 throw new IllegalArgumentException("weight must be positive: " + item);
             }
@@ -51,7 +51,7 @@ final class Weighted<T> {
             return this;
         }
 
-        Weighted<T> build() {
+        public Weighted<T> build() {
             if (items.isEmpty()) {
                 throw new IllegalStateException("no choices");
             }
