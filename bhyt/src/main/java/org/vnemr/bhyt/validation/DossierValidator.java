@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -61,6 +60,33 @@ public final class DossierValidator {
     private static final Set<String> ZERO_DAY_TYPES = Set.of("01", "09");
     private static final Set<String> COUNTED_DAY_TYPES = Set.of("03", "04", "06");
 
+    /**
+     * The gateway sheet marks some fields required that only apply in a situation: the pregnancy-termination
+     * details of XML7 (when MA_DINH_CHI_THAI = 1), the name of whatever code a line carries, the admission reason
+     * of an inpatient check-in. Key: table.tag; value: when the requirement applies to a row.
+     */
+    private static final Map<String, Predicate<Row>> REQUIRED_IF = Map.ofEntries(
+            Map.entry("XML7.NGUYENNHAN_DINHCHI", r -> r.get("MA_DINH_CHI_THAI").equals("1")),
+            Map.entry("XML7.THOIGIAN_DINHCHI", r -> r.get("MA_DINH_CHI_THAI").equals("1")),
+            Map.entry("XML7.TUOI_THAI", r -> r.get("MA_DINH_CHI_THAI").equals("1")),
+            Map.entry("XML3.MA_DICH_VU", r -> r.get("MA_VAT_TU").isEmpty()),
+            Map.entry("XML3.TEN_DICH_VU", r -> !r.get("MA_DICH_VU").isEmpty()),
+            Map.entry("XML3.NGUOI_THUC_HIEN", r -> !r.get("MA_DICH_VU").isEmpty()),
+            Map.entry("XML3.TEN_VAT_TU", r -> !r.get("MA_VAT_TU").isEmpty()),
+            Map.entry("XML3.TT_THAU", r -> !r.get("MA_VAT_TU").isEmpty()),
+            Map.entry("XML0.MA_DICH_VU", r -> r.get("MA_THUOC").isEmpty() && r.get("MA_VAT_TU").isEmpty()),
+            Map.entry("XML0.TEN_DICH_VU", r -> !r.get("MA_DICH_VU").isEmpty()),
+            Map.entry("XML0.TEN_THUOC", r -> !r.get("MA_THUOC").isEmpty()),
+            Map.entry("XML0.TEN_VAT_TU", r -> !r.get("MA_VAT_TU").isEmpty()),
+            Map.entry("XML0.LY_DO_VNT", r -> !r.get("NGAY_VAO_NOI_TRU").isEmpty()));
+
+    /**
+     * Marked required on the sheet but covered by another rule (one of MA_DICH_VU / MA_THUOC / MA_VAT_TU per line)
+     * or only for one kind of line (MA_XANG_DAU: fuel of a transport; MA_DICH_VU of XML2: blood-test add-ons).
+     */
+    private static final Set<String> NOT_REQUIRED = Set.of("XML3.MA_VAT_TU", "XML3.MA_XANG_DAU", "XML0.MA_THUOC",
+            "XML0.MA_VAT_TU", "XML2.MA_DICH_VU");
+
     private final Xml130Spec spec = Xml130Spec.get();
     private final Predicate<String> icd10;
     private final List<Rule> rules;
@@ -101,7 +127,7 @@ public final class DossierValidator {
         for (TableSpec table : spec.tables()) {
             for (FieldSpec f : table.fields()) {
                 String base = table.name() + "." + f.tag() + ".";
-                if (f.required()) {
+                if (required(f)) {
                     list.add(new Rule(base + "REQUIRED", Rule.Kind.REQUIRED, table.name(), f.tag(),
                             "bắt buộc có dữ liệu (Cổng tiếp nhận BHXH)"));
                 }
@@ -155,6 +181,18 @@ public final class DossierValidator {
         cross(list, "XML8", "XML8", "MA_LK", "bảng XML8 chỉ có khi MA_LOAI_KCB là 03, 04, 06");
         cross(list, "XML13", "XML1", "MA_LOAI_RV", "chuyển tuyến (MA_LOAI_RV 2, 5) có bảng XML13");
         return List.copyOf(list);
+    }
+
+    /** Gateway-required, unless the validation sheet itself lifted it ("Sửa thành Không bắt buộc"). */
+    public static boolean required(FieldSpec f) {
+        return f.required() && !NOT_REQUIRED.contains(f.table() + "." + f.tag())
+                && !f.gatewayRule().toLowerCase(java.util.Locale.ROOT).contains("không bắt buộc");
+    }
+
+    /** Whether a required field is required in this row (see {@link #REQUIRED_IF}). */
+    public static boolean requirementApplies(String table, String tag, Row row) {
+        Predicate<Row> condition = REQUIRED_IF.get(table + "." + tag);
+        return condition == null || condition.test(row);
     }
 
     private static void cross(List<Rule> list, String name, String table, String field, String text) {
@@ -212,7 +250,7 @@ public final class DossierValidator {
             String value = row.get(f.tag());
             String base = table.name() + "." + f.tag() + ".";
             if (value.isEmpty()) {
-                if (f.required()) {
+                if (required(f) && requirementApplies(table.name(), f.tag(), row)) {
                     add(base + "REQUIRED", table.name(), rowNo, f.tag(), value, "bắt buộc nhưng đang để trống.",
                             "required by the gateway but empty.");
                     broken.add(table.name() + "." + f.tag());
@@ -250,15 +288,19 @@ public final class DossierValidator {
             }
             String reference = orderReference(table.name(), f.tag());
             if (reference != null) {
-                String other = reference.equals("NGAY_YL") ? row.get("NGAY_YL") : xml1.get(reference);
-                if (!other.isEmpty() && before(value, other)) {
+                boolean own = !row.get(reference).isEmpty();
+                String other = own ? row.get(reference) : xml1.get(reference);
+                boolean referenceBroken = broken.contains((own ? table.name() : "XML1") + "." + reference);
+                if (!other.isEmpty() && !referenceBroken && before(value, other)) {
+                    broken.add(table.name() + "." + f.tag());
                     add(base + "ORDER", table.name(), rowNo, f.tag(), value, "\"" + value + "\" trước " + reference
                             + " (" + other + ").", "\"" + value + "\" is before " + reference + ".");
                     return;
                 }
             }
             if (!table.name().equals("XML1") && f.sameAsXml1() && spec.table("XML1").field(f.tag()).isPresent()
-                    && !dossier.rows("XML1").isEmpty() && !value.equals(xml1.get(f.tag()))) {
+                    && !dossier.rows("XML1").isEmpty() && !broken.contains("XML1." + f.tag())
+                    && !value.equals(xml1.get(f.tag()))) {
                 add(base + "SAME_AS_XML1", table.name(), rowNo, f.tag(), value, "\"" + value
                         + "\" khác bảng XML1 (\"" + xml1.get(f.tag()) + "\").", "differs from XML1.");
             }
@@ -352,7 +394,8 @@ public final class DossierValidator {
                 TableSpec ts = spec.table(table);
                 for (int i = 0; i < rows.size(); i++) {
                     String v = rows.get(i).get("MA_LK");
-                    if (!table.equals("XML1") && !v.isEmpty() && !broken.contains(table + ".MA_LK") && !v.equals(maLk)) {
+                    if (!table.equals("XML1") && !v.isEmpty() && !broken.contains(table + ".MA_LK")
+                            && ok("XML1", "MA_LK") && !v.equals(maLk)) {
                         add("CROSS.MA_LK", table, ts.isList() ? i + 1 : 0, "MA_LK", v, "\"" + v
                                 + "\" khác MA_LK của XML1 (\"" + maLk + "\").", "differs from XML1 MA_LK.");
                     }
@@ -375,8 +418,8 @@ public final class DossierValidator {
             total("T_NGUONKHAC", lines, "T_NGUONKHAC", r -> true);
             lineRules("XML2", "DON_GIA");
             lineRules("XML3", "DON_GIA_BV");
-            lineDates();
             visitRules();
+            lineDates();
         }
 
         boolean ok(String table, String... tags) {
@@ -469,6 +512,7 @@ public final class DossierValidator {
             String ra = xml1.get("NGAY_RA");
             boolean times = ok("XML1", "NGAY_VAO", "NGAY_RA") && !vao.isEmpty() && !ra.isEmpty();
             if (times && before(ra, vao)) {
+                broken.add("XML1.NGAY_RA");
                 add("CROSS.NGAY_RA", "XML1", 0, "NGAY_RA", ra, "\"" + ra + "\" trước NGAY_VAO (" + vao + ").",
                         "is before NGAY_VAO.");
             }
@@ -499,7 +543,7 @@ public final class DossierValidator {
             }
             String type = xml1.get("MA_LOAI_KCB");
             boolean typeOk = ok("XML1", "MA_LOAI_KCB") && !type.isEmpty();
-            if (typeOk && times && ok("XML1", "SO_NGAY_DTRI") && !xml1.get("SO_NGAY_DTRI").isEmpty()) {
+            if (typeOk && times && ok("XML1", "SO_NGAY_DTRI", "NGAY_RA") && !xml1.get("SO_NGAY_DTRI").isEmpty()) {
                 Integer expected = null;
                 if (ZERO_DAY_TYPES.contains(type)) {
                     expected = 0;
@@ -535,14 +579,11 @@ public final class DossierValidator {
         }
     }
 
-    /** Unused by the rules themselves; kept for callers that want a finding list grouped by table. */
+    /** Findings grouped by table, for a screen that shows one block per table. */
     public static Map<String, List<Finding>> byTable(List<Finding> findings) {
         Map<String, List<Finding>> map = new LinkedHashMap<>();
         findings.forEach(f -> map.computeIfAbsent(f.table(), t -> new ArrayList<>()).add(f));
         return map;
     }
 
-    static Optional<Rule> find(List<Rule> rules, String id) {
-        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
-    }
 }
