@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.TemporalPrecisionEnum;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.vnemr.bhyt.xml130.Dossier;
 import org.vnemr.bhyt.xml130.Xml130Values;
 import org.vnemr.bhyt.xml130.model.Xml0CheckIn;

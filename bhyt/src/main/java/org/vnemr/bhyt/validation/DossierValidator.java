@@ -409,7 +409,9 @@ public final class DossierValidator {
             List<Row> lines = new ArrayList<>(dossier.rows("XML2"));
             lines.addAll(dossier.rows("XML3"));
             total("T_THUOC", dossier.rows("XML2"), "THANH_TIEN_BV", r -> true);
-            total("T_VTYT", dossier.rows("XML3"), "THANH_TIEN_BV", r -> !r.get("MA_VAT_TU").isEmpty());
+            if (ok("XML3", "MA_VAT_TU")) {
+                total("T_VTYT", dossier.rows("XML3"), "THANH_TIEN_BV", r -> !r.get("MA_VAT_TU").isEmpty());
+            }
             total("T_TONGCHI_BV", lines, "THANH_TIEN_BV", r -> true);
             total("T_TONGCHI_BH", lines, "THANH_TIEN_BH", r -> true);
             total("T_BHTT", lines, "T_BHTT", r -> true);

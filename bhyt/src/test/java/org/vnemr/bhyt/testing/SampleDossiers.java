@@ -57,7 +57,8 @@ public final class SampleDossiers {
             String tag = f.tag();
             String value;
             if (!xml1.get(tag).isEmpty() && (f.sameAsXml1() || tag.equals("MA_LK") || tag.equals("MA_CSKCB")
-                    || tag.startsWith("MA_BENH") || tag.equals("SO_CCCD") || tag.equals("NGAY_SINH"))) {
+                    || tag.startsWith("MA_BENH") || tag.equals("SO_CCCD")
+                    || (tag.equals("NGAY_SINH") && f.format() == FieldSpec.Format.BIRTH))) {
                 value = xml1.get(tag);
             } else if (tag.equals("STT")) {
                 value = "1";

@@ -44,7 +44,7 @@ public record FieldSpec(String table, int position, String tag, Kind kind, Integ
         if (kind == Kind.NUMBER) {
             return decimalsOf(tag) == null ? Format.INTEGER : Format.DECIMAL;
         }
-        if (tag.equals("NGAY_SINH")) {
+        if (tag.equals("NGAY_SINH") && (maxSize == null || maxSize == 12)) {
             return Format.BIRTH;
         }
         if (DATE_LIST_TAGS.contains(tag)) {
