@@ -663,7 +663,7 @@ public record DossierMapper(String maTtdv, CatalogueInfo catalogue) {
         var dose = dosage.getDoseAndRateFirstRep().getDoseQuantity();
         var repeat = dosage.getTiming().getRepeat();
         if (dose.getValue() == null || !repeat.hasFrequency()) {
-            return "";
+            return dosage.hasPatientInstruction() ? dosage.getPatientInstruction() : "";
         }
         String unit = dose.getUnit() == null ? "" : " " + dose.getUnit();
         String per = repeat.getPeriodUnit() == null ? "ngày" : switch (repeat.getPeriodUnit()) {
