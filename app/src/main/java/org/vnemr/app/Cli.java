@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The command line: {@code serve} (the default), {@code import DIR} (bulk NDJSON import with COPY),
  * {@code catalogue …} (national catalogues, see {@link CatalogueCommand}), {@code bench} (the benchmark;
- * {@code bench signing} for signatures per second), {@code devca} (a development certificate authority for demos
- * and tests, see {@link DevCaCommand}), {@code verify DIR} (offline check of a signed export, see
+ * {@code bench signing} for signatures per second, {@code bench bhyt} for insurance dossiers per second),
+ * {@code bhyt import|export} (insurance XML 130/4750/3176, see {@link BhytCommand}), {@code devca} (a development
+ * certificate authority for demos and tests, see {@link DevCaCommand}), {@code verify DIR} (offline check of a signed export, see
  * {@link VerifyCommand}), {@code audit verify} (checks the audit trail's hash chain), {@code backup} and
  * {@code restore} (see {@link BackupCommand}). Options after the command are Spring properties
  * ({@code --server.port=8081}).
@@ -23,6 +24,7 @@ public final class Cli {
             case "serve" -> VnemrApplication.serve(rest);
             case "import" -> System.exit(ImportCommand.run(rest));
             case "catalogue" -> System.exit(CatalogueCommand.run(rest));
+            case "bhyt" -> System.exit(BhytCommand.run(rest));
             case "devca" -> System.exit(DevCaCommand.run(rest));
             case "verify" -> System.exit(VerifyCommand.run(rest));
             case "audit" -> System.exit(AuditCommand.run(rest));
@@ -38,7 +40,7 @@ public final class Cli {
             }
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
-                System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bench [signing|terminology]"
+                System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bhyt import|export …|bench [signing|terminology|bhyt]"
                         + "|devca init|issue|revoke DIR|verify DIR|audit verify|backup|restore DIR]"
                         + " [--property=value ...]");
                 System.exit(2);

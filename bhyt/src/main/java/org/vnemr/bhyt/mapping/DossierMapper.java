@@ -599,6 +599,11 @@ public record DossierMapper(String maTtdv, CatalogueInfo catalogue) {
         return new ArrayList<>(codes);
     }
 
+    /** MA_KHOA codes of the visit, in order of stay. */
+    public static List<String> departmentCodes(VisitRecord visit) {
+        return departments(visit);
+    }
+
     /** The department where a charge arose: its performing organisation, else the visit's department. */
     static String department(VisitRecord visit, ChargeItem charge) {
         if (charge.hasPerformingOrganization()) {

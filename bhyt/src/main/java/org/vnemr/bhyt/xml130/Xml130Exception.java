@@ -18,6 +18,10 @@ public class Xml130Exception extends RuntimeException {
         return code;
     }
 
+    public Object[] args() {
+        return args.clone();
+    }
+
     public String messageVi() {
         return Messages.vi(code, args);
     }

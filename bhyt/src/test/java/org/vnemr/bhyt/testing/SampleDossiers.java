@@ -1,5 +1,6 @@
 package org.vnemr.bhyt.testing;
 
+import org.vnemr.bhyt.bench.SampleVisit;
 import org.vnemr.bhyt.mapping.CatalogueInfo;
 import org.vnemr.bhyt.mapping.ContractUrls;
 import org.vnemr.bhyt.mapping.DossierMapper;

@@ -3,7 +3,7 @@ package org.vnemr.bhyt.xml130;
 import org.junit.jupiter.api.Test;
 import org.vnemr.bhyt.testing.FacilityKey;
 import org.vnemr.bhyt.testing.SampleDossiers;
-import org.vnemr.bhyt.testing.SampleVisit;
+import org.vnemr.bhyt.bench.SampleVisit;
 import org.vnemr.signing.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -1,4 +1,4 @@
-package org.vnemr.bhyt.testing;
+package org.vnemr.bhyt.bench;
 
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.ChargeItem;
@@ -42,7 +42,7 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * An inpatient stay written exactly as docs/architecture/clinical-data.md says the screens write it: patient with
+ * A synthetic inpatient stay — for tests and the benchmark, never real data — written exactly as docs/architecture/clinical-data.md says the screens write it: patient with
  * card, admission through the outpatient department, two department stays, diagnoses, drugs, a lab test with
  * results, an X-ray, bed-days and a supply (each with its charge split), daily treatment sheets, discharge paper,
  * record summary, referral to another hospital and a re-visit appointment.
@@ -128,6 +128,20 @@ public final class SampleVisit {
     }
 
     public static VisitRecord inpatientWithReferral() {
+        return inpatientWithReferral(0);
+    }
+
+    /** The same stay with a different MA_LK and patient code for each {@code n} (benchmark dossiers). */
+    public static VisitRecord inpatientWithReferral(int n) {
+        VisitRecord v = build();
+        if (n > 0) {
+            v.encounter.getIdentifier().get(0).setValue(MA_LK.substring(0, MA_LK.length() - 7) + String.format("%07d", n));
+            v.patient.getIdentifier().get(0).setValue(String.format("BN%08d", n));
+        }
+        return v;
+    }
+
+    private static VisitRecord build() {
         VisitRecord v = new VisitRecord();
         Organization facility = new Organization();
         facility.setId("facility");
