@@ -134,7 +134,7 @@ class DossierValidatorTest {
             case "GIOI_TINH" -> current.equals("1") ? "2" : "1";
             case "MA_LOAI_RV" -> current.equals("1") ? "4" : "1";
             case "MA_DOITUONG_KCB" -> "3.1";
-            case "MA_CSKCB", "MA_NOI_DEN" -> "01001";
+            case "MA_CSKCB", "MA_NOI_DEN", "MA_NOI_DI" -> "01001";
             case "MA_BENH_CHINH" -> "J20";
             case "MA_BENH_KT" -> "K29";
             case "NGAY_SINH" -> "199001010000";
