@@ -38,6 +38,10 @@ public final class BhytBenchmark {
     public record Result(int dossiers, int threads, double seconds, double perSecond, int findings) {
     }
 
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
     public static int run(String[] args) throws Exception {
         int dossiers = 2000;
         int threads = Runtime.getRuntime().availableProcessors();
