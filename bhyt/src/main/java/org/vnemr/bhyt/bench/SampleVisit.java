@@ -222,6 +222,9 @@ public final class SampleVisit {
                 {"s2", "k03", "2026-11-20T09:30:00", "2026-11-24T10:00:00"}}) {
             Encounter stay = new Encounter();
             stay.setId(s[0]);
+            stay.setStatus(Encounter.EncounterStatus.FINISHED);
+            stay.setClass_(e.getClass_());
+            stay.setSubject(new Reference("Patient/p1"));
             stay.setPartOf(new Reference("Encounter/e1"));
             stay.setServiceProvider(new Reference("Organization/" + s[1]));
             stay.setPeriod(new Period().setStart(at(s[2])).setEnd(at(s[3])));
