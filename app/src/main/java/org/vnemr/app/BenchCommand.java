@@ -33,6 +33,9 @@ final class BenchCommand {
         if (args.length > 0 && "outpatient".equals(args[0])) {
             return org.vnemr.app.bench.OutpatientBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args.length > 0 && "bhyt".equals(args[0])) {
+            return org.vnemr.bhyt.bench.BhytBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         if (args.length > 0 && "terminology".equals(args[0])) {
             return org.vnemr.app.bench.TerminologyBenchmark.run(java.util.Arrays.copyOfRange(args, 1, args.length));
         }

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * background, see {@link DemoCommand}), {@code demo} (loads the demo facility and exits), {@code import DIR} (bulk
  * NDJSON import with COPY),
  * {@code catalogue …} (national catalogues, see {@link CatalogueCommand}), {@code bench} (the benchmark;
- * {@code bench signing} for signatures per second), {@code devca} (a development certificate authority for demos
- * and tests, see {@link DevCaCommand}), {@code verify DIR} (offline check of a signed export, see
+ * {@code bench signing} for signatures per second, {@code bench bhyt} for insurance dossiers per second),
+ * {@code bhyt import|export} (insurance XML 130/4750/3176, see {@link BhytCommand}), {@code devca} (a development
+ * certificate authority for demos and tests, see {@link DevCaCommand}), {@code verify DIR} (offline check of a signed export, see
  * {@link VerifyCommand}), {@code audit verify} (checks the audit trail's hash chain), {@code backup} and
  * {@code restore} (see {@link BackupCommand}). Options after the command are Spring properties
  * ({@code --server.port=8081}).
@@ -26,6 +27,7 @@ public final class Cli {
             case "demo" -> System.exit(DemoCommand.run(rest));
             case "import" -> System.exit(ImportCommand.run(rest));
             case "catalogue" -> System.exit(CatalogueCommand.run(rest));
+            case "bhyt" -> System.exit(BhytCommand.run(rest));
             case "devca" -> System.exit(DevCaCommand.run(rest));
             case "verify" -> System.exit(VerifyCommand.run(rest));
             case "audit" -> System.exit(AuditCommand.run(rest));
@@ -42,7 +44,7 @@ public final class Cli {
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
                 System.err.println("Dùng / usage: vnemr [serve [--demo]|demo|import DIR|catalogue …"
-                        + "|bench [signing|terminology|outpatient]"
+                        + "|bhyt import|export …|bench [signing|terminology|outpatient|bhyt]"
                         + "|devca init|issue|revoke DIR|verify DIR|audit verify|backup|restore DIR]"
                         + " [--property=value ...]");
                 System.exit(2);
