@@ -41,7 +41,7 @@ import java.util.List;
 /**
  * The platform module's Spring configuration: the audit trail (writer, verifier, search), the FHIR audit
  * (filter + interceptor on {@code /fhir}, {@code AuditEvent} search and {@code Patient/$access-log}); accounts,
- * the token endpoint ({@code /auth/token}, {@code /auth/jwks}) and, with {@code vnemr.security.enabled=true}, the
+ * the token endpoint ({@code /auth/token}, {@code /auth/jwks}) and, unless {@code vnemr.security.enabled=false}, the
  * Bearer-token guard on {@code /fhir/**}. Secrets live under {@code $VNEMR_HOME/secrets} (mode 600) unless given
  * by {@code VNEMR_SECRET_KEY} / {@code vnemr.auth.token-key-file}.
  *
@@ -129,8 +129,8 @@ public class PlatformConfiguration {
     }
 
     /**
-     * {@code /fhir/**} behind Bearer tokens: only with {@code vnemr.security.enabled=true} until the UI login is
-     * wired too (then it becomes the default).
+     * {@code /fhir/**} behind Bearer tokens: on unless {@code vnemr.security.enabled=false} (secure by default; only
+     * tests and throwaway benchmark nodes turn it off).
      */
     @Bean
     public FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenService tokens, FhirContext fhirContext,
@@ -193,7 +193,7 @@ public class PlatformConfiguration {
     }
 
     static boolean securityEnabled(Environment env) {
-        return env.getProperty("vnemr.security.enabled", Boolean.class, false);
+        return env.getProperty("vnemr.security.enabled", Boolean.class, true);
     }
 
     static Path home(Environment env) {

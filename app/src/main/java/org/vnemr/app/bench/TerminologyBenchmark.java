@@ -60,6 +60,11 @@ public final class TerminologyBenchmark {
         if (springArgs.stream().noneMatch(a -> a.startsWith("--server.port="))) {
             springArgs.add("--server.port=0");
         }
+        // the benchmark's own node on its own data directory measures the store, not the token exchange; a real
+        // node keeps security on (the default) and --vnemr.security.enabled=true here measures with it
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.security.enabled="))) {
+            springArgs.add("--vnemr.security.enabled=false");
+        }
         long t0 = System.nanoTime();
         try (ConfigurableApplicationContext context = VnemrApplication.serve(springArgs.toArray(String[]::new))) {
             long up = System.nanoTime();
