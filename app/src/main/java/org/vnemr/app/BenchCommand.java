@@ -58,6 +58,9 @@ final class BenchCommand {
         if (springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.security.enabled="))) {
             springArgs.add("--vnemr.security.enabled=false");
         }
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.rate-limit.enabled="))) {
+            springArgs.add("--vnemr.rate-limit.enabled=false"); // its clients are meant to go as fast as they can
+        }
         try (ConfigurableApplicationContext context = VnemrApplication.serve(springArgs.toArray(String[]::new))) {
             String port = context.getEnvironment().getProperty("local.server.port");
             BulkImporter importer = context.getBean(BulkImporter.class);

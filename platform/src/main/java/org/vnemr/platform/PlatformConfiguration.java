@@ -18,6 +18,11 @@ import ca.uhn.fhir.context.FhirContext;
 import org.springframework.boot.ApplicationRunner;
 import org.vnemr.fhir.rest.ReadService;
 import org.vnemr.fhir.search.SearchService;
+import org.vnemr.platform.abuse.AccountRateLimitFilter;
+import org.vnemr.platform.abuse.AddressRateLimitFilter;
+import org.vnemr.platform.abuse.RateLimits;
+import org.vnemr.platform.abuse.SearchCostFilter;
+import org.vnemr.platform.abuse.SecurityHeadersFilter;
 import org.vnemr.platform.access.AccessDecision;
 import org.vnemr.platform.access.BreakGlassGrants;
 import org.vnemr.platform.access.FhirAuthorisationInterceptor;
@@ -198,6 +203,52 @@ public class PlatformConfiguration {
 
     static Path home(Environment env) {
         return Path.of(env.getProperty("vnemr.home", env.getProperty("VNEMR_HOME", "data")));
+    }
+
+    @Bean
+    public RateLimits rateLimits(Environment env) {
+        return RateLimits.from(env);
+    }
+
+    /** Outermost of all: security headers on every answer, even a 429. */
+    @Bean
+    public FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration =
+                new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-400);
+        return registration;
+    }
+
+    /** Per-address limits before any work (even the audit) is done for the request. */
+    @Bean
+    public FilterRegistrationBean<AddressRateLimitFilter> addressRateLimitFilter(RateLimits limits, FhirContext fhir) {
+        FilterRegistrationBean<AddressRateLimitFilter> registration =
+                new FilterRegistrationBean<>(new AddressRateLimitFilter(limits, fhir));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-300);
+        registration.setEnabled(limits.enabled());
+        return registration;
+    }
+
+    /** Per-account limit on the API: right after the Bearer guard (−150) has named the caller. */
+    @Bean
+    public FilterRegistrationBean<AccountRateLimitFilter> accountRateLimitFilter(RateLimits limits, FhirContext fhir) {
+        FilterRegistrationBean<AccountRateLimitFilter> registration =
+                new FilterRegistrationBean<>(new AccountRateLimitFilter(limits, fhir));
+        registration.addUrlPatterns("/fhir/*", "/bulk/*");
+        registration.setOrder(-140);
+        registration.setEnabled(limits.enabled());
+        return registration;
+    }
+
+    /** Search cost bounds on /fhir, inside the audit filter so refused searches are audited. */
+    @Bean
+    public FilterRegistrationBean<SearchCostFilter> searchCostFilter(FhirContext fhir) {
+        FilterRegistrationBean<SearchCostFilter> registration = new FilterRegistrationBean<>(new SearchCostFilter(fhir));
+        registration.addUrlPatterns("/fhir/*");
+        registration.setOrder(-130);
+        return registration;
     }
 
     /** Outermost on /fhir (before the request size limit at −100), so refused requests are audited too. */

@@ -1,6 +1,10 @@
 package org.vnemr.emr.security;
 
+import ca.uhn.fhir.context.FhirContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.vnemr.platform.abuse.RateLimits;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -34,6 +38,27 @@ public class SecurityWebConfiguration implements WebMvcConfigurer {
     @Bean
     public RequiresInterceptor requiresInterceptor() {
         return new RequiresInterceptor(decision, new PatientScope(search), store, audit);
+    }
+
+    /** Per-account limit for the screens: after the session guard (−50) has found the user. */
+    @Bean
+    public FilterRegistrationBean<UiRateLimitFilter> uiRateLimitFilter(RateLimits limits, FhirContext fhir) {
+        FilterRegistrationBean<UiRateLimitFilter> registration =
+                new FilterRegistrationBean<>(new UiRateLimitFilter(limits, fhir));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-40);
+        registration.setEnabled(limits.enabled());
+        return registration;
+    }
+
+    /** Screen request bodies bounded before anything parses them. */
+    @Bean
+    public FilterRegistrationBean<UiRequestSizeFilter> uiRequestSizeFilter(Environment env) {
+        FilterRegistrationBean<UiRequestSizeFilter> registration = new FilterRegistrationBean<>(
+                new UiRequestSizeFilter(env.getProperty("vnemr.ui.max-request-bytes", Long.class, 25L * 1024 * 1024)));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-60);
+        return registration;
     }
 
     @Override

@@ -54,6 +54,11 @@ public final class RequiresInterceptor implements HandlerInterceptor {
         this.audit = audit;
     }
 
+    /** A screen of this module (every {@code org.vnemr.emr} controller, present and future). */
+    public static boolean isScreen(HandlerMethod method) {
+        return method.getBeanType().getName().startsWith("org.vnemr.emr.");
+    }
+
     /** The annotation that governs a handler: the method's, else its controller's. */
     public static Requires requirementOf(HandlerMethod method) {
         Requires requires = method.getMethodAnnotation(Requires.class);
@@ -62,8 +67,9 @@ public final class RequiresInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
-            return true; // static files: no data behind them
+        if (!(handler instanceof HandlerMethod method) || !isScreen(method)) {
+            // static files have no data behind them; the token endpoints (platform) guard themselves
+            return true;
         }
         Requires requires = requirementOf(method);
         String route = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);

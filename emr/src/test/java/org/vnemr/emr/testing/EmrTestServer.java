@@ -59,6 +59,17 @@ public final class EmrTestServer implements AutoCloseable {
         return server.bean(type);
     }
 
+    /** A bean by name, when several share a type (e.g. Spring MVC's handler mappings). */
+    public <T> T bean(String name, Class<T> type) {
+        return server.bean(name, type);
+    }
+
+    /** The screens' routes as Spring MVC registered them. */
+    public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping routes() {
+        return bean("requestMappingHandlerMapping",
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
+    }
+
     public ClinicalStore store() {
         return server.bean(ClinicalStore.class);
     }
@@ -73,6 +84,22 @@ public final class EmrTestServer implements AutoCloseable {
                     throw new IllegalStateException("test account refused: " + code);
                 });
         return username;
+    }
+
+    /**
+     * An HTTP client logged in as {@code username} after enrolling it in TOTP — the way administrators (who must use
+     * a second factor) log in.
+     */
+    public UiClient loginWithTotp(String username) {
+        byte[] secret = org.vnemr.platform.account.Totp.newSecret();
+        AccountService accounts = server.bean(AccountService.class);
+        java.time.Instant now = java.time.Instant.now();
+        String code = org.vnemr.platform.account.Totp.code(secret, now,
+                org.vnemr.platform.account.Totp.Algorithm.SHA1, 6);
+        if (!accounts.confirmTotp(username, secret, code)) {
+            throw new IllegalStateException("TOTP enrolment of " + username + " refused");
+        }
+        return UiClient.login(root(), username, PASSWORD, code);
     }
 
     /** An HTTP client logged in as {@code username}. */

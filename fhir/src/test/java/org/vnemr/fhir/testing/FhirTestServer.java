@@ -61,8 +61,8 @@ public final class FhirTestServer implements AutoCloseable {
     }
 
     /**
-     * The command line of a test server. Security is on by default in the product; a test server turns it off
-     * unless the test says otherwise — only once, because Spring joins a repeated argument into "false,true".
+     * The command line of a test server. Security and rate limits are on by default in the product; a test server
+     * turns them off unless the test says otherwise — only once, because Spring joins a repeated argument into "false,true".
      */
     static String[] arguments(String... properties) {
         java.util.List<String> args = new java.util.ArrayList<>();
@@ -70,8 +70,10 @@ public final class FhirTestServer implements AutoCloseable {
         args.add(portGiven ? "--spring.jmx.enabled=false" : "--server.port=0");
         args.add("--spring.flyway.enabled=false");
         args.add("--spring.main.banner-mode=off");
-        if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("--vnemr.security.enabled="))) {
-            args.add("--vnemr.security.enabled=false");
+        for (String off : java.util.List.of("--vnemr.security.enabled=", "--vnemr.rate-limit.enabled=")) {
+            if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith(off))) {
+                args.add(off + "false");
+            }
         }
         args.addAll(java.util.List.of(properties));
         return args.toArray(String[]::new);
@@ -83,6 +85,11 @@ public final class FhirTestServer implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** A bean by name, when several share a type (e.g. Spring MVC's handler mappings). */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     public FhirContext fhirContext() {

@@ -100,7 +100,8 @@ public final class AccessDecision {
         return new Decision(true, true, clinical, Scope.NONE, null, reason.strip());
     }
 
-    static boolean covers(Scope scope, Subject subject, Target target) {
+    /** Does {@code scope} reach the target? The pure rule, also used by the tests that walk the matrix. */
+    public static boolean covers(Scope scope, Subject subject, Target target) {
         boolean noEncounterYet = target.departments().isEmpty() && target.practitioners().isEmpty();
         return switch (scope) {
             case NONE -> false;
