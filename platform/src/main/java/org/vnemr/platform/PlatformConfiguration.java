@@ -23,6 +23,7 @@ import org.vnemr.platform.abuse.AddressRateLimitFilter;
 import org.vnemr.platform.abuse.RateLimits;
 import org.vnemr.platform.abuse.SearchCostFilter;
 import org.vnemr.platform.abuse.SecurityHeadersFilter;
+import org.vnemr.platform.abuse.XmlDoctypeFilter;
 import org.vnemr.platform.access.AccessDecision;
 import org.vnemr.platform.access.BreakGlassGrants;
 import org.vnemr.platform.access.FhirAuthorisationInterceptor;
@@ -248,6 +249,15 @@ public class PlatformConfiguration {
         FilterRegistrationBean<SearchCostFilter> registration = new FilterRegistrationBean<>(new SearchCostFilter(fhir));
         registration.addUrlPatterns("/fhir/*");
         registration.setOrder(-130);
+        return registration;
+    }
+
+    /** XML bodies on /fhir with a DTD refused, inside the size limit (−100) so the body read is bounded. */
+    @Bean
+    public FilterRegistrationBean<XmlDoctypeFilter> xmlDoctypeFilter(FhirContext fhir) {
+        FilterRegistrationBean<XmlDoctypeFilter> registration = new FilterRegistrationBean<>(new XmlDoctypeFilter(fhir));
+        registration.addUrlPatterns("/fhir/*", "/fhir");
+        registration.setOrder(-95);
         return registration;
     }
 

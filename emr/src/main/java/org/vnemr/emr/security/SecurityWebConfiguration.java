@@ -53,12 +53,33 @@ public class SecurityWebConfiguration implements WebMvcConfigurer {
 
     /** Screen request bodies bounded before anything parses them. */
     @Bean
-    public FilterRegistrationBean<UiRequestSizeFilter> uiRequestSizeFilter(Environment env) {
-        FilterRegistrationBean<UiRequestSizeFilter> registration = new FilterRegistrationBean<>(
-                new UiRequestSizeFilter(env.getProperty("vnemr.ui.max-request-bytes", Long.class, 25L * 1024 * 1024)));
+    public FilterRegistrationBean<UiRequestGuard> uiRequestSizeFilter(Environment env) {
+        FilterRegistrationBean<UiRequestGuard> registration = new FilterRegistrationBean<>(
+                new UiRequestGuard(env.getProperty("vnemr.ui.max-request-bytes", Long.class, 25L * 1024 * 1024)));
         registration.addUrlPatterns("/*");
         registration.setOrder(-60);
         return registration;
+    }
+
+    /**
+     * The session id travels in a cookie only — never in URLs (";jsessionid=…" in a link can be copied, logged,
+     * or planted: session fixation) — marked HttpOnly (no script reads it), SameSite=Lax, and Secure over TLS.
+     */
+    @Bean
+    public org.springframework.boot.web.servlet.ServletContextInitializer sessionCookiesOnly() {
+        return servletContext -> {
+            servletContext.setSessionTrackingModes(java.util.EnumSet.of(jakarta.servlet.SessionTrackingMode.COOKIE));
+            servletContext.getSessionCookieConfig().setHttpOnly(true);
+        };
+    }
+
+    @Bean
+    public org.springframework.boot.web.embedded.tomcat.TomcatContextCustomizer sameSiteCookies() {
+        return context -> {
+            var cookies = new org.apache.tomcat.util.http.Rfc6265CookieProcessor();
+            cookies.setSameSiteCookies("Lax");
+            context.setCookieProcessor(cookies);
+        };
     }
 
     @Override

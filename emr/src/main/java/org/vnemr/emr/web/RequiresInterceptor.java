@@ -36,11 +36,12 @@ public final class RequiresInterceptor implements HandlerInterceptor {
 
     /**
      * Routes any logged-in person (or, for login and the public signature check, anyone) may open: the way in and
-     * out, the home page, the error page, the break-the-glass form (the way out of a refusal) and the public check
-     * of a printed document's signature (what a QR code on paper leads to).
+     * out (login, password change, TOTP enrolment, logout), the home page, the error page, the break-the-glass form
+     * (the way out of a refusal) and the public check of a printed document's signature (what a QR code on paper
+     * leads to). Each checks who is asking itself.
      */
     public static final Set<String> OPEN_ROUTES = Set.of("/", "/dang-nhap", "/doi-mat-khau", "/dang-xuat", "/error",
-            "/pha-kinh", "/xac-minh", "/xac-minh/pdf", "/xac-minh/ho-so");
+            "/pha-kinh", "/xac-minh", "/xac-minh/pdf", "/xac-minh/ho-so", "/xac-thuc-hai-lop");
 
     private final AccessDecision decision;
     private final PatientScope scopes;
@@ -59,6 +60,22 @@ public final class RequiresInterceptor implements HandlerInterceptor {
         return method.getBeanType().getName().startsWith("org.vnemr.emr.");
     }
 
+    /** The role restriction of a system screen: the method's, else its controller's; null if none. */
+    public static RequiresRole rolesOf(HandlerMethod method) {
+        RequiresRole roles = method.getMethodAnnotation(RequiresRole.class);
+        return roles != null ? roles : method.getBeanType().getAnnotation(RequiresRole.class);
+    }
+
+    /** One of the listed roles, active at this local time. */
+    public static boolean allowedByRole(CurrentUser user, RequiresRole roles, java.time.LocalTime now) {
+        for (Role role : roles.value()) {
+            if (user.roles().contains(role) && role.activeAt(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The annotation that governs a handler: the method's, else its controller's. */
     public static Requires requirementOf(HandlerMethod method) {
         Requires requires = method.getMethodAnnotation(Requires.class);
@@ -73,6 +90,17 @@ public final class RequiresInterceptor implements HandlerInterceptor {
         }
         Requires requires = requirementOf(method);
         String route = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        RequiresRole roles = rolesOf(method);
+        if (requires == null && roles != null) {
+            CurrentUser user = CurrentUserArgumentResolver.of(request);
+            if (user == null) {
+                throw refuse(request, response, null, "VNEMR-5050", null);
+            }
+            if (!allowedByRole(user, roles, decision.now())) {
+                throw refuse(request, response, user, "VNEMR-5202", null);
+            }
+            return true;
+        }
         if (requires == null) {
             if (route != null && OPEN_ROUTES.contains(route)) {
                 return true;

@@ -78,9 +78,19 @@ class SecuritySuiteIT {
     }
 
     static void assertClean(String what, int status, String body) {
+        assertClean(what, status, body, "text/html");
+    }
+
+    /**
+     * No 5xx, nothing of the server's insides, and — in HTML — no script echoed back unescaped (a FHIR JSON answer
+     * may quote the bad value: browsers do not run JSON, and nosniff stops them guessing otherwise).
+     */
+    static void assertClean(String what, int status, String body, String contentType) {
         assertThat(status).as(what + " → " + status).isLessThan(500);
         assertThat(LEAK.matcher(body == null ? "" : body).find()).as(what + " leaks: " + body).isFalse();
-        assertThat(body == null ? "" : body).as(what + " reflects script").doesNotContain("<script>alert(1)");
+        if (contentType == null || contentType.contains("html")) {
+            assertThat(body == null ? "" : body).as(what + " reflects script").doesNotContain("<script>alert(1)");
+        }
     }
 
     @Test
@@ -101,7 +111,8 @@ class SecuritySuiteIT {
                     String path = type + "?" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(value, StandardCharsets.UTF_8);
                     FhirTestServer.Response r = server.fhir().get(path);
-                    assertClean(path, r.status(), r.body());
+                    assertClean(path, r.status(), r.body(), r.header("Content-Type"));
+                    assertThat(r.header("Content-Type")).as(path).doesNotContain("html");
                     tried++;
                 }
             }
@@ -198,7 +209,7 @@ class SecuritySuiteIT {
                 <Patient xmlns="http://hl7.org/fhir"><gender value="male"/></Patient>""")) {
             FhirTestServer.Response r = server.fhir().send("POST", "Patient", xml,
                     Map.of("Content-Type", "application/fhir+xml", "Accept", "application/fhir+json"));
-            assertClean("XXE", r.status(), r.body());
+            assertClean("XXE", r.status(), r.body(), r.header("Content-Type"));
             assertThat(r.status()).as(r.body()).isBetween(400, 499);
         }
         assertThat(storedRows()).isEqualTo(before);
@@ -283,7 +294,8 @@ class SecuritySuiteIT {
             assertThat(r.headers().firstValue("Strict-Transport-Security")).as("no HSTS over plain HTTP").isEmpty();
         }
         UiClient client = server.login(doctor);
-        UiClient.Response missing = client.get("/khong-co-trang-nay");
+        UiClient.Response missing = client.send(HttpRequest.newBuilder(URI.create(server.root() + "/khong-co-trang-nay"))
+                .header("Accept", "text/html,application/xhtml+xml"));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).contains("Không tìm thấy trang này");
         assertClean("404 page", missing.status(), missing.body());
@@ -301,6 +313,7 @@ class SecuritySuiteIT {
             UiClient attacker = UiClient.anonymous(limited.root());
             List<Integer> statuses = new ArrayList<>();
             String lastBody = "";
+            long started = System.nanoTime();
             for (int i = 0; i < 12; i++) {
                 attacker.get("/dang-nhap");
                 UiClient.Response r = attacker.post("/dang-nhap",
@@ -314,8 +327,12 @@ class SecuritySuiteIT {
                     lastBody = r.body();
                 }
             }
+            // 8 at once, then one more each 7.5 s: how many may pass depends on how long the attempts took
+            double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(statuses.subList(0, 8)).doesNotContain(429);
-            assertThat(statuses.subList(8, 12)).containsOnly(429);
+            assertThat(statuses.stream().filter(s -> s != 429).count()).as(statuses + " in " + seconds + " s")
+                    .isLessThanOrEqualTo(8 + (long) Math.ceil(seconds * 8 / 60));
+            assertThat(statuses).contains(429);
             assertThat(lastBody).contains("Quá nhiều").contains("VNEMR-5211");
             FhirTestServer.Response api = null;
             for (int i = 0; i < 3; i++) {

@@ -11,6 +11,7 @@ import org.vnemr.emr.testing.EmrTestServer;
 import org.vnemr.emr.testing.UiClient;
 import org.vnemr.emr.web.Requires;
 import org.vnemr.emr.web.RequiresInterceptor;
+import org.vnemr.emr.web.RequiresRole;
 import org.vnemr.fhir.testing.FhirTestServer;
 import org.vnemr.platform.access.AccessDecision;
 import org.vnemr.platform.access.Permission;
@@ -71,7 +72,7 @@ class UiAccessMatrixIT {
     }
 
     /** One screen route as registered: method, pattern, the handler's requirement (null: open or unannotated). */
-    record Route(String method, String pattern, Requires requires) {
+    record Route(String method, String pattern, Requires requires, RequiresRole roles) {
     }
 
     static List<Route> screenRoutes() {
@@ -84,7 +85,8 @@ class UiAccessMatrixIT {
             Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
             for (String pattern : e.getKey().getPatternValues()) {
                 for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    routes.add(new Route(m.name(), pattern, RequiresInterceptor.requirementOf(e.getValue())));
+                    routes.add(new Route(m.name(), pattern, RequiresInterceptor.requirementOf(e.getValue()),
+                            RequiresInterceptor.rolesOf(e.getValue())));
                 }
             }
         }
@@ -96,6 +98,9 @@ class UiAccessMatrixIT {
 
     /** What the matrix says for a person of khoa-a, practitioner prac-1, acting in {@code role} now. */
     static boolean expected(Role role, Route route, boolean ownPatient) {
+        if (route.requires() == null && route.roles() != null) {
+            return List.of(route.roles().value()).contains(role) && role.activeAt(LocalTime.now(ZONE));
+        }
         if (route.requires() == null) {
             if (route.pattern().equals("/pha-kinh")) {
                 return role.mayBreakGlass(); // the way out of a refusal, for the roles that may break the glass
@@ -131,7 +136,8 @@ class UiAccessMatrixIT {
     @Test
     void everyRole_timesEveryScreenRoute_isDecidedAsTheMatrixSays() {
         List<Route> routes = screenRoutes();
-        assertThat(routes).extracting(Route::pattern).contains("/", "/dang-nhap", "/pha-kinh");
+        assertThat(routes).extracting(Route::pattern).contains("/", "/dang-nhap", "/pha-kinh", "/nhat-ky",
+                "/benh-nhan/{patientId}/nhat-ky");
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
         for (Role role : Role.values()) {

@@ -54,6 +54,11 @@ public final class AccessDecision {
         this.grants = grants;
     }
 
+    /** The local time of day the working-hour windows are checked against. */
+    public LocalTime now() {
+        return LocalTime.ofInstant(clock.instant(), zone);
+    }
+
     /**
      * @param breakGlassReason the reason typed for a break-the-glass access, or null
      */
