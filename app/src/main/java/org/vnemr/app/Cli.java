@@ -26,6 +26,7 @@ public final class Cli {
             case "devca" -> System.exit(DevCaCommand.run(rest));
             case "verify" -> System.exit(VerifyCommand.run(rest));
             case "audit" -> System.exit(AuditCommand.run(rest));
+            case "patient" -> System.exit(PatientCommand.run(rest));
             case "backup" -> System.exit(BackupCommand.backup(rest));
             case "restore" -> System.exit(BackupCommand.restore(rest));
             case "bench" -> {
@@ -39,7 +40,7 @@ public final class Cli {
             default -> {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
                 System.err.println("Dùng / usage: vnemr [serve|import DIR|catalogue …|bench [signing|terminology]"
-                        + "|devca init|issue|revoke DIR|verify DIR|audit verify|backup|restore DIR]"
+                        + "|devca init|issue|revoke DIR|verify DIR|audit verify|patient export ID --out FILE|backup|restore DIR]"
                         + " [--property=value ...]");
                 System.exit(2);
             }

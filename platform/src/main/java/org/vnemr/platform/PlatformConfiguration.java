@@ -18,6 +18,9 @@ import ca.uhn.fhir.context.FhirContext;
 import org.springframework.boot.ApplicationRunner;
 import org.vnemr.fhir.rest.ReadService;
 import org.vnemr.fhir.search.SearchService;
+import org.vnemr.fhir.schema.SearchParamCatalog;
+import org.vnemr.platform.privacy.PersonalDataExport;
+import org.vnemr.platform.privacy.PersonalDataExportProvider;
 import org.vnemr.platform.abuse.AccountRateLimitFilter;
 import org.vnemr.platform.abuse.AddressRateLimitFilter;
 import org.vnemr.platform.abuse.RateLimits;
@@ -33,6 +36,7 @@ import org.vnemr.platform.account.AccountStore;
 import org.vnemr.platform.account.SecretBox;
 import org.vnemr.platform.auth.BackendClientStore;
 import org.vnemr.platform.backup.BackupService;
+import org.vnemr.platform.backup.ScheduledBackups;
 import org.vnemr.platform.auth.BearerTokenFilter;
 import org.vnemr.platform.auth.ClientAssertionCheck;
 import org.vnemr.platform.auth.TokenController;
@@ -76,13 +80,18 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    public FhirRestExtension auditFhirExtension(AuditSearch search, Environment env) {
+    public PersonalDataExport personalDataExport(JdbcTemplate jdbc, SearchParamCatalog catalog, AuditSearch search) {
+        return new PersonalDataExport(jdbc, catalog, search);
+    }
+
+    @Bean
+    public FhirRestExtension auditFhirExtension(AuditSearch search, PersonalDataExport export, Environment env) {
         ZoneId zone = zone(env);
         boolean enabled = env.getProperty("vnemr.audit.fhir.enabled", Boolean.class, true);
         return new FhirRestExtension() {
             @Override
             public List<Object> providers() {
-                return List.of(new AccessLogProvider(search));
+                return List.of(new AccessLogProvider(search), new PersonalDataExportProvider(export));
             }
 
             @Override
@@ -96,6 +105,20 @@ public class PlatformConfiguration {
     @Bean
     public BackupService backupService(DataSource dataSource, Environment env) {
         return new BackupService(dataSource, env.getProperty("vnemr.node.name", "vnemr"), Clock.systemUTC());
+    }
+
+    /** Backups on a schedule, only when {@code vnemr.backup.schedule} is set (then a key file is required). */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("vnemr.backup.schedule")
+    public ScheduledBackups scheduledBackups(BackupService backups, Environment env) {
+        String keyFile = env.getProperty("vnemr.backup.key-file");
+        if (keyFile == null) {
+            throw new IllegalStateException("vnemr.backup.schedule needs vnemr.backup.key-file (the operator's backup key)");
+        }
+        String directory = env.getProperty("vnemr.backup.directory");
+        return new ScheduledBackups(backups, env.getProperty("vnemr.backup.schedule"), zone(env),
+                directory != null ? Path.of(directory) : home(env).resolve("backups"), Path.of(keyFile),
+                env.getProperty("vnemr.backup.keep", Integer.class, 14));
     }
 
     @Bean

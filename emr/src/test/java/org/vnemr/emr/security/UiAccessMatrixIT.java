@@ -166,4 +166,63 @@ class UiAccessMatrixIT {
         assertThat(mismatches).as("checked " + checked + " role × route decisions").isEmpty();
         assertThat(checked).isGreaterThanOrEqualTo(Role.values().length * routes.size());
     }
+
+    /**
+     * The screens section of docs/security/access-matrix.md lists every route with its requirement and what each
+     * role gets; rewrite it with {@code -Dvnemr.docs.update=true}.
+     */
+    @Test
+    void accessMatrixPage_listsEveryScreenRoute() throws Exception {
+        java.nio.file.Path doc = java.nio.file.Path.of("..", "docs", "security", "access-matrix.md");
+        String page = java.nio.file.Files.readString(doc, java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder md = new StringBuilder(org.vnemr.platform.access.AccessMatrixDoc.SCREENS_MARKER)
+                .append("\n## Màn hình / screens\n\n")
+                .append("Every screen route (Spring MVC handlers of `org.vnemr.emr`), as enforced by `RequiresInterceptor` ")
+                .append("through the same `AccessDecision`. *patient* routes are decided on the patient of the path ")
+                .append("variable (`patientId`, or the subject of `encounterId`): dept/own as in the matrix above; outside ")
+                .append("it the 403 page offers break-the-glass to clinical roles. *open* routes check who asks themselves. ")
+                .append("Cells: the scope the role gets (all/dept/own), ✓ allowed, — refused. Hours apply.\n\n")
+                .append("| Method | Route | Requires |");
+        for (Role role : Role.values()) {
+            md.append(' ').append(role.code()).append(" |");
+        }
+        md.append("\n|---|---|---|").append("---|".repeat(Role.values().length)).append('\n');
+        List<Route> routes = new ArrayList<>(screenRoutes());
+        routes.sort(Comparator.comparing(Route::pattern).thenComparing(Route::method));
+        for (Route route : routes) {
+            String requires = route.requires() != null
+                    ? route.requires().value().name().toLowerCase(java.util.Locale.ROOT)
+                    + (route.requires().patient().isEmpty() ? "" : " (patient: `" + route.requires().patient() + "`)")
+                    : route.roles() != null ? "role: " + String.join(", ", java.util.Arrays.stream(route.roles().value())
+                    .map(Role::code).toList())
+                    : "open";
+            md.append("| ").append(route.method()).append(" | `").append(route.pattern()).append("` | ")
+                    .append(requires).append(" |");
+            for (Role role : Role.values()) {
+                String cell;
+                if (route.requires() != null) {
+                    Scope scope = role.scope(route.requires().value());
+                    cell = switch (scope) {
+                        case NONE -> "—";
+                        case OWN_PATIENTS -> route.requires().patient().isEmpty() ? "✓" : "own";
+                        case OWN_DEPARTMENT -> route.requires().patient().isEmpty() ? "✓" : "dept";
+                        case ALL_DEPARTMENTS -> route.requires().patient().isEmpty() ? "✓" : "all";
+                    };
+                } else if (route.roles() != null) {
+                    cell = List.of(route.roles().value()).contains(role) ? "✓" : "—";
+                } else {
+                    cell = route.pattern().equals("/pha-kinh") && !role.mayBreakGlass() ? "—" : "✓";
+                }
+                md.append(' ').append(cell).append(" |");
+            }
+            md.append('\n');
+        }
+        String expected = org.vnemr.platform.access.AccessMatrixDoc.matrixPart(page) + md;
+        if (Boolean.getBoolean("vnemr.docs.update")) {
+            java.nio.file.Files.writeString(doc, expected, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(java.nio.file.Files.readString(doc, java.nio.charset.StandardCharsets.UTF_8))
+                .as("docs/security/access-matrix.md screens section is out of date: run UiAccessMatrixIT with "
+                        + "-Dvnemr.docs.update=true").isEqualTo(expected);
+    }
 }

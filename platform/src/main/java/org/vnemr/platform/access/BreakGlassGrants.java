@@ -69,7 +69,7 @@ public class BreakGlassGrants {
         audit.recordDurably(AuditRecord.of(user, AuditAction.BREAK_GLASS).withPatients(List.of(patient))
                 .withWhat("Patient/" + patient).withBreakGlass(reason), Duration.ofSeconds(10));
         ALERT.warn("BREAK-THE-GLASS user={} patient=Patient/{} until={} reason=\"{}\"", user, patient, expires,
-                reason.replace('"', '\''));
+                org.vnemr.platform.privacy.IdMasking.maskIn(reason.replace('"', '\'')));
     }
 
     /** Alerts not yet seen for these departments, newest first (at most 50). */
