@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Break-the-glass through the screens, end to end: a doctor refused another department's patient gets the Vietnamese
  * 403 page with the way out, types a reason (a short one is refused next to the field, the text kept), reaches the
  * record, the patient's "who opened my record" page marks it, the head of the patient's department sees the alert on
- * their home page and marks it seen, and the auditor finds it in the audit trail search.
+ * their home page and marks it seen, and the auditor finds it in the audit trail search. And the personal-data
+ * consent screen of the same patient.
  */
 class BreakGlassAndAuditScreensIT {
 
@@ -99,5 +100,27 @@ class BreakGlassAndAuditScreensIT {
         UiClient.Response badDate = auditorClient.get("/nhat-ky?tuNgay=31/02/2026");
         assertThat(badDate.body()).contains("id=\"error-tuNgay\"").contains("value=\"31/02/2026\"");
         assertThat(server.bean(AuditSearch.class).count()).isPositive();
+    }
+
+    @Test
+    void aConsentAnswer_isStoredPerPurpose_andAChangeRetiresThePreviousOne() {
+        String clerk = server.user(Role.DEPARTMENT_HEAD, "prac-2", "khoa-b");
+        UiClient client = server.login(clerk);
+        String page = "/benh-nhan/" + patient + "/dong-y";
+        assertThat(client.get(page).body()).contains("Đồng ý xử lý dữ liệu cá nhân").contains("Chưa hỏi");
+        UiClient.Response bad = client.post(page, Map.of("purpose", "MARKETING", "answer", "permit"));
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("id=\"error-purpose\"");
+        assertThat(client.post(page, Map.of("purpose", "ERESRCH", "answer", "permit")).status()).isEqualTo(302);
+        assertThat(client.post(page, Map.of("purpose", "ERESRCH", "answer", "deny")).status()).isEqualTo(302);
+        assertThat(client.post(page, Map.of("purpose", "TREAT", "answer", "permit")).status()).isEqualTo(302);
+        String shown = client.get(page).body();
+        assertThat(shown.replaceAll("(?s).*id=\"consent-ERESRCH\">(.*?)</tr>.*", "$1")).contains("Không đồng ý");
+        assertThat(shown.replaceAll("(?s).*id=\"consent-TREAT\">(.*?)</tr>.*", "$1")).contains("Đồng ý");
+        var all = server.fhir().get("Consent?patient=Patient/" + patient + "&_count=50").body();
+        assertThat(all.split("\"resourceType\":\"Consent\"", -1).length - 1).as(all).isEqualTo(3);
+        var active = server.fhir().get("Consent?patient=Patient/" + patient + "&status=active").body();
+        assertThat(active.split("\"resourceType\":\"Consent\"", -1).length - 1).isEqualTo(2);
+        assertThat(active).contains("vn-consent-purpose-cs").contains("\"deny\"");
     }
 }
