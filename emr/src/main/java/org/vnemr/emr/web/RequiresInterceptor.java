@@ -43,6 +43,8 @@ public final class RequiresInterceptor implements HandlerInterceptor {
     public static final Set<String> OPEN_ROUTES = Set.of("/", "/dang-nhap", "/doi-mat-khau", "/dang-xuat", "/error",
             "/pha-kinh", "/xac-minh", "/xac-minh/pdf", "/xac-minh/ho-so", "/xac-thuc-hai-lop");
 
+    private static final java.util.regex.Pattern FHIR_ID = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
     private final AccessDecision decision;
     private final PatientScope scopes;
     private final ClinicalStore store;
@@ -138,8 +140,8 @@ public final class RequiresInterceptor implements HandlerInterceptor {
         Map<String, String> variables = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String value = variables == null ? null : variables.get(variable);
-        if (value == null || value.isBlank()) {
-            return null;
+        if (value == null || !FHIR_ID.matcher(value).matches()) {
+            return null; // not an id any resource can have: nobody's record, refused before any query
         }
         if ("encounterId".equals(variable)) {
             String patient = store.readReference(Encounter.class, value)

@@ -228,6 +228,18 @@ class SecuritySuiteIT {
             assertClean(path, r.statusCode(), r.body());
             assertThat(r.body()).as(path).doesNotContain("root:").doesNotContain("spring.");
         }
+        // hostile ids in the path variables of patient screens, as a logged-in doctor (past the login redirect)
+        UiClient client = server.login(doctor);
+        for (String value : HOSTILE) {
+            if (value.length() > 100) {
+                continue; // a 5000-character path is the web server's 400, tested by the forms
+            }
+            String id = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+            for (String path : List.of("/benh-nhan/" + id + "/nhat-ky", "/benh-nhan/" + id + "/dong-y")) {
+                UiClient.Response r = client.get(path);
+                assertClean(path, r.status(), r.body());
+            }
+        }
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.Map;
  * Bounds what one FHIR search may cost before it reaches the compiler (which already caps {@code _count} at 1000
  * and chains at one level): at most {@value #MAX_PARAMETERS} parameters, {@value #MAX_INCLUDES} {@code _include} /
  * {@code _revinclude}, no {@code :iterate} (recursive includes), values of at most {@value #MAX_VALUE_LENGTH}
- * characters and a query string of at most {@value #MAX_QUERY_LENGTH}. Refusals are 400 with an OperationOutcome.
+ * characters and a query string of at most {@value #MAX_QUERY_LENGTH}, no NUL character (PostgreSQL text cannot
+ * hold one: a query with it would fail inside the database). Refusals are 400 with an OperationOutcome.
  */
 public final class SearchCostFilter extends OncePerRequestFilter {
 
@@ -64,6 +65,9 @@ public final class SearchCostFilter extends OncePerRequestFilter {
             for (String value : e.getValue()) {
                 if (value != null && value.length() > MAX_VALUE_LENGTH) {
                     return name + " longer than " + MAX_VALUE_LENGTH;
+                }
+                if (value != null && value.indexOf('\u0000') >= 0 || name.indexOf('\u0000') >= 0) {
+                    return "NUL character in " + name.replace('\u0000', '?'); // no text column can hold it
                 }
             }
         }

@@ -70,6 +70,10 @@ class PersonalDataExportIT {
 
     @Test
     void theExport_holdsEverythingAboutThePatientAndTheirAccessLog_andNothingElse() throws Exception {
+        AuditSearch audit = server.bean(AuditSearch.class);
+        for (int i = 0; i < 50 && audit.find(AuditQuery.forPatient(patient)).isEmpty(); i++) {
+            Thread.sleep(100); // the audit trail is written asynchronously
+        }
         FhirTestServer.Response r = server.send("GET", "Patient/" + patient + "/$personal-data-export", null,
                 Map.of("Authorization", token("giam-dinh", Role.INSURANCE_ASSESSOR)));
         if (!Role.INSURANCE_ASSESSOR.activeAt(java.time.LocalTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))) {
@@ -89,7 +93,6 @@ class PersonalDataExportIT {
         assertThat(server.send("GET", "Patient/khong-co/$personal-data-export", null,
                 Map.of("Authorization", token("admin", Role.ADMINISTRATOR))).status()).isEqualTo(404);
 
-        AuditSearch audit = server.bean(AuditSearch.class);
         List<AuditRow> exports = List.of();
         for (int i = 0; i < 50 && exports.isEmpty(); i++) {
             Thread.sleep(100);
