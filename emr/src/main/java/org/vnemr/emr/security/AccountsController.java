@@ -59,7 +59,7 @@ public class AccountsController {
 
     @GetMapping("/quan-tri/tai-khoan")
     public String list(Model model) {
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", emptyForm());
         return page(model);
     }
 
@@ -119,7 +119,7 @@ public class AccountsController {
         }
         accounts.recordAdministration(admin.username(), "account " + name + " created");
         model.addAttribute("shownOnce", Map.of("username", name, "password", password));
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", emptyForm());
         model.addAttribute("chosenRoles", List.of());
         return page(model);
     }
@@ -131,7 +131,7 @@ public class AccountsController {
         } else if (!accounts.disable(username, "disabled by " + admin.username(), admin.username())) {
             model.addAttribute("notice", Messages.vi("VNEMR-5236", username));
         }
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", emptyForm());
         return page(model);
     }
 
@@ -140,7 +140,7 @@ public class AccountsController {
         if (!accounts.unlock(username, admin.username())) {
             model.addAttribute("notice", Messages.vi("VNEMR-5236", username));
         }
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", emptyForm());
         return page(model);
     }
 
@@ -149,8 +149,17 @@ public class AccountsController {
         accounts.resetPassword(username, admin.username()).ifPresentOrElse(
                 password -> model.addAttribute("shownOnce", Map.of("username", username, "password", password)),
                 () -> model.addAttribute("notice", Messages.vi("VNEMR-5236", username)));
-        model.addAttribute("form", Map.of());
+        model.addAttribute("form", emptyForm());
         return page(model);
+    }
+
+    /** The new-account form with every field blank (the template reads each key). */
+    private static Map<String, String> emptyForm() {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String field : List.of("username", "displayName", "practitionerId", "departments")) {
+            form.put(field, "");
+        }
+        return form;
     }
 
     private String page(Model model) {

@@ -62,7 +62,9 @@ class AccountsAndTotpScreensIT {
     @Test
     void anAdministrator_createsUnlocksResetsAndDisablesAccounts() {
         UiClient admin = server.loginWithTotp(server.user(Role.ADMINISTRATOR, null));
-        assertThat(admin.get("/quan-tri/tai-khoan").body()).contains("Quản trị tài khoản");
+        UiClient.Response list = admin.get("/quan-tri/tai-khoan");
+        assertThat(list.status()).as(list.headers().toString()).isEqualTo(200);
+        assertThat(list.body()).contains("Quản trị tài khoản").contains("id=\"new-account\"");
 
         UiClient.Response bad = admin.post("/quan-tri/tai-khoan", Map.of("username", "Tên Có Dấu",
                 "displayName", "Lê Hữu Trác", "practitionerId", "khong-co", "departments", department));
