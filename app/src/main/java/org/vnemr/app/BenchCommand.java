@@ -60,6 +60,14 @@ final class BenchCommand {
         if (System.getenv("VNEMR_HOME") == null && springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.home="))) {
             springArgs.add("--vnemr.home=bench-data/home");
         }
+        // the benchmark's own node on its own data directory measures the store, not the token exchange; a real
+        // node keeps security on (the default) and --vnemr.security.enabled=true here measures with it
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.security.enabled="))) {
+            springArgs.add("--vnemr.security.enabled=false");
+        }
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.rate-limit.enabled="))) {
+            springArgs.add("--vnemr.rate-limit.enabled=false"); // its clients are meant to go as fast as they can
+        }
         try (ConfigurableApplicationContext context = VnemrApplication.serve(springArgs.toArray(String[]::new))) {
             String port = context.getEnvironment().getProperty("local.server.port");
             BulkImporter importer = context.getBean(BulkImporter.class);

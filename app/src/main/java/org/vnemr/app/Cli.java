@@ -31,6 +31,7 @@ public final class Cli {
             case "devca" -> System.exit(DevCaCommand.run(rest));
             case "verify" -> System.exit(VerifyCommand.run(rest));
             case "audit" -> System.exit(AuditCommand.run(rest));
+            case "patient" -> System.exit(PatientCommand.run(rest));
             case "backup" -> System.exit(BackupCommand.backup(rest));
             case "restore" -> System.exit(BackupCommand.restore(rest));
             case "bench" -> {
@@ -45,7 +46,8 @@ public final class Cli {
                 System.err.println("Lệnh không hợp lệ / unknown command: " + command);
                 System.err.println("Dùng / usage: vnemr [serve [--demo]|demo|import DIR|catalogue …"
                         + "|bhyt import|export …|bench [signing|terminology|outpatient|bhyt]"
-                        + "|devca init|issue|revoke DIR|verify DIR|audit verify|backup|restore DIR]"
+                        + "|devca init|issue|revoke DIR|verify DIR|audit verify|patient export ID --out FILE"
+                        + "|backup|restore DIR]"
                         + " [--property=value ...]");
                 System.exit(2);
             }

@@ -32,7 +32,7 @@ class AuditCommandIT {
         Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Path home = temp.resolve("home");
         HttpClient http = HttpClient.newHttpClient();
-        try (ConfigurableApplicationContext app = VnemrApplication.serve("--server.port=0", "--vnemr.home=" + home)) {
+        try (ConfigurableApplicationContext app = VnemrApplication.serve("--server.port=0", "--vnemr.security.enabled=false", "--vnemr.home=" + home)) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/fhir";
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/Patient"))
                     .header("Content-Type", "application/fhir+json")

@@ -32,7 +32,7 @@ class BackupCommandIT {
         Path key = temp.resolve("keys/backup.key");
         HttpClient http = HttpClient.newHttpClient();
         String id;
-        try (ConfigurableApplicationContext app = VnemrApplication.serve("--server.port=0", "--vnemr.home=" + homeA)) {
+        try (ConfigurableApplicationContext app = VnemrApplication.serve("--server.port=0", "--vnemr.security.enabled=false", "--vnemr.home=" + homeA)) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/fhir";
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/Patient"))
                     .header("Content-Type", "application/fhir+json")
@@ -56,7 +56,7 @@ class BackupCommandIT {
         assertThat(restored[0]).as(restored[1]).isEqualTo("0");
         assertThat(run(() -> AuditCommand.run(new String[] {"verify", "--vnemr.home=" + homeB}))[1])
                 .contains("audit chain intact: 2 events"); // the patient's creation, then the restore itself
-        try (ConfigurableApplicationContext app = VnemrApplication.serve("--server.port=0", "--vnemr.home=" + homeB)) {
+        try (ConfigurableApplicationContext app = VnemrApplication.serve("--server.port=0", "--vnemr.security.enabled=false", "--vnemr.home=" + homeB)) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/fhir";
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/Patient/" + id)).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).contains("Sáu");

@@ -19,6 +19,15 @@ import ca.uhn.fhir.context.FhirContext;
 import org.springframework.boot.ApplicationRunner;
 import org.vnemr.fhir.rest.ReadService;
 import org.vnemr.fhir.search.SearchService;
+import org.vnemr.fhir.schema.SearchParamCatalog;
+import org.vnemr.platform.privacy.PersonalDataExport;
+import org.vnemr.platform.privacy.PersonalDataExportProvider;
+import org.vnemr.platform.abuse.AccountRateLimitFilter;
+import org.vnemr.platform.abuse.AddressRateLimitFilter;
+import org.vnemr.platform.abuse.RateLimits;
+import org.vnemr.platform.abuse.SearchCostFilter;
+import org.vnemr.platform.abuse.SecurityHeadersFilter;
+import org.vnemr.platform.abuse.XmlDoctypeFilter;
 import org.vnemr.platform.access.AccessDecision;
 import org.vnemr.platform.access.BreakGlassGrants;
 import org.vnemr.platform.access.FhirAuthorisationInterceptor;
@@ -28,6 +37,7 @@ import org.vnemr.platform.account.AccountStore;
 import org.vnemr.platform.account.SecretBox;
 import org.vnemr.platform.auth.BackendClientStore;
 import org.vnemr.platform.backup.BackupService;
+import org.vnemr.platform.backup.ScheduledBackups;
 import org.vnemr.platform.auth.BearerTokenFilter;
 import org.vnemr.platform.auth.ClientAssertionCheck;
 import org.vnemr.platform.auth.TokenController;
@@ -46,7 +56,7 @@ import java.util.List;
 /**
  * The platform module's Spring configuration: the audit trail (writer, verifier, search), the FHIR audit
  * (filter + interceptor on {@code /fhir}, {@code AuditEvent} search and {@code Patient/$access-log}); accounts,
- * the token endpoint ({@code /auth/token}, {@code /auth/jwks}) and, with {@code vnemr.security.enabled=true}, the
+ * the token endpoint ({@code /auth/token}, {@code /auth/jwks}) and, unless {@code vnemr.security.enabled=false}, the
  * Bearer-token guard on {@code /fhir/**}. Secrets live under {@code $VNEMR_HOME/secrets} (mode 600) unless given
  * by {@code VNEMR_SECRET_KEY} / {@code vnemr.auth.token-key-file}.
  *
@@ -75,13 +85,18 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    public FhirRestExtension auditFhirExtension(AuditSearch search, Environment env) {
+    public PersonalDataExport personalDataExport(JdbcTemplate jdbc, SearchParamCatalog catalog, AuditSearch search) {
+        return new PersonalDataExport(jdbc, catalog, search);
+    }
+
+    @Bean
+    public FhirRestExtension auditFhirExtension(AuditSearch search, PersonalDataExport export, Environment env) {
         ZoneId zone = zone(env);
         boolean enabled = env.getProperty("vnemr.audit.fhir.enabled", Boolean.class, true);
         return new FhirRestExtension() {
             @Override
             public List<Object> providers() {
-                return List.of(new AccessLogProvider(search));
+                return List.of(new AccessLogProvider(search), new PersonalDataExportProvider(export));
             }
 
             @Override
@@ -95,6 +110,20 @@ public class PlatformConfiguration {
     @Bean
     public BackupService backupService(DataSource dataSource, Environment env) {
         return new BackupService(dataSource, env.getProperty("vnemr.node.name", "vnemr"), Clock.systemUTC());
+    }
+
+    /** Backups on a schedule, only when {@code vnemr.backup.schedule} is set (then a key file is required). */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("vnemr.backup.schedule")
+    public ScheduledBackups scheduledBackups(BackupService backups, Environment env) {
+        String keyFile = env.getProperty("vnemr.backup.key-file");
+        if (keyFile == null) {
+            throw new IllegalStateException("vnemr.backup.schedule needs vnemr.backup.key-file (the operator's backup key)");
+        }
+        String directory = env.getProperty("vnemr.backup.directory");
+        return new ScheduledBackups(backups, env.getProperty("vnemr.backup.schedule"), zone(env),
+                directory != null ? Path.of(directory) : home(env).resolve("backups"), Path.of(keyFile),
+                env.getProperty("vnemr.backup.keep", Integer.class, 14));
     }
 
     @Bean
@@ -134,8 +163,8 @@ public class PlatformConfiguration {
     }
 
     /**
-     * {@code /fhir/**} behind Bearer tokens: only with {@code vnemr.security.enabled=true} until the UI login is
-     * wired too (then it becomes the default).
+     * {@code /fhir/**} behind Bearer tokens: on unless {@code vnemr.security.enabled=false} (secure by default; only
+     * tests and throwaway benchmark nodes turn it off).
      */
     @Bean
     public FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenService tokens, FhirContext fhirContext,
@@ -219,11 +248,66 @@ public class PlatformConfiguration {
     }
 
     static boolean securityEnabled(Environment env) {
-        return env.getProperty("vnemr.security.enabled", Boolean.class, false);
+        return env.getProperty("vnemr.security.enabled", Boolean.class, true);
     }
 
     static Path home(Environment env) {
         return Path.of(env.getProperty("vnemr.home", env.getProperty("VNEMR_HOME", "data")));
+    }
+
+    @Bean
+    public RateLimits rateLimits(Environment env) {
+        return RateLimits.from(env);
+    }
+
+    /** Outermost of all: security headers on every answer, even a 429. */
+    @Bean
+    public FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration =
+                new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-400);
+        return registration;
+    }
+
+    /** Per-address limits before any work (even the audit) is done for the request. */
+    @Bean
+    public FilterRegistrationBean<AddressRateLimitFilter> addressRateLimitFilter(RateLimits limits, FhirContext fhir) {
+        FilterRegistrationBean<AddressRateLimitFilter> registration =
+                new FilterRegistrationBean<>(new AddressRateLimitFilter(limits, fhir));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(-300);
+        registration.setEnabled(limits.enabled());
+        return registration;
+    }
+
+    /** Per-account limit on the API: right after the Bearer guard (−150) has named the caller. */
+    @Bean
+    public FilterRegistrationBean<AccountRateLimitFilter> accountRateLimitFilter(RateLimits limits, FhirContext fhir) {
+        FilterRegistrationBean<AccountRateLimitFilter> registration =
+                new FilterRegistrationBean<>(new AccountRateLimitFilter(limits, fhir));
+        registration.addUrlPatterns("/fhir/*", "/bulk/*");
+        registration.setOrder(-140);
+        registration.setEnabled(limits.enabled());
+        return registration;
+    }
+
+    /** Search cost bounds on /fhir, inside the audit filter so refused searches are audited. */
+    @Bean
+    public FilterRegistrationBean<SearchCostFilter> searchCostFilter(FhirContext fhir) {
+        FilterRegistrationBean<SearchCostFilter> registration = new FilterRegistrationBean<>(new SearchCostFilter(fhir));
+        registration.addUrlPatterns("/fhir/*");
+        registration.setOrder(-130);
+        return registration;
+    }
+
+    /** XML bodies on /fhir with a DTD refused, inside the size limit (−100) so the body read is bounded. */
+    @Bean
+    public FilterRegistrationBean<XmlDoctypeFilter> xmlDoctypeFilter(FhirContext fhir) {
+        FilterRegistrationBean<XmlDoctypeFilter> registration = new FilterRegistrationBean<>(new XmlDoctypeFilter(fhir));
+        registration.addUrlPatterns("/fhir/*", "/fhir");
+        registration.setOrder(-95);
+        return registration;
     }
 
     /** Outermost on /fhir (before the request size limit at −100), so refused requests are audited too. */

@@ -60,6 +60,14 @@ public final class TerminologyBenchmark {
         if (springArgs.stream().noneMatch(a -> a.startsWith("--server.port="))) {
             springArgs.add("--server.port=0");
         }
+        // the benchmark's own node on its own data directory measures the store, not the token exchange; a real
+        // node keeps security on (the default) and --vnemr.security.enabled=true here measures with it
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.security.enabled="))) {
+            springArgs.add("--vnemr.security.enabled=false");
+        }
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--vnemr.rate-limit.enabled="))) {
+            springArgs.add("--vnemr.rate-limit.enabled=false"); // its clients are meant to go as fast as they can
+        }
         long t0 = System.nanoTime();
         try (ConfigurableApplicationContext context = VnemrApplication.serve(springArgs.toArray(String[]::new))) {
             long up = System.nanoTime();

@@ -71,6 +71,13 @@ public class LoginController {
                 session.setAttribute(CurrentUser.SESSION_ATTRIBUTE, userOf(result.account()));
                 return "redirect:" + Objects.requireNonNullElse(safeNext(next), "/");
             }
+            case TOTP_ENROLMENT_REQUIRED -> {
+                // the password was right: enrol the second factor now, then log in with both
+                HttpSession session = freshSession(request);
+                session.setAttribute(SessionGuard.PENDING_TOTP, result.account().username());
+                loginToken(session);
+                return "redirect:/xac-thuc-hai-lop";
+            }
             case MUST_CHANGE_PASSWORD -> {
                 HttpSession session = freshSession(request);
                 session.setAttribute(SessionGuard.PENDING_USER, result.account().username());

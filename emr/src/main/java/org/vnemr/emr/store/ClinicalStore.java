@@ -44,6 +44,11 @@ public class ClinicalStore {
 
     /** Purpose of use written to the audit trail when a screen does not say otherwise (v3 PurposeOfUse TREAT). */
     public static final String TREATMENT = "TREAT";
+    /**
+     * Request attribute set by the authorisation interceptor when the access is allowed only by break-the-glass: its
+     * value is the typed reason, and every access of the request is audited with purpose BTG.
+     */
+    public static final String BREAK_GLASS_ATTRIBUTE = "vnemr.breakGlass";
 
     private final FhirContext fhir;
     private final ResourceStore store;
@@ -197,10 +202,21 @@ public class ClinicalStore {
                 .withPatients(patients.stream().map(p -> p.startsWith("Patient/") ? p.substring(8) : p).toList())
                 .withPurpose(TREATMENT)
                 .withClientAddress(clientAddress());
+        String breakGlass = breakGlassReason();
+        if (breakGlass != null) {
+            record = record.withBreakGlass(breakGlass);
+        }
         if (failure != null) {
             record = record.withOutcome(org.vnemr.platform.audit.AuditOutcome.MINOR_FAILURE, failure);
         }
         audit.record(record);
+    }
+
+    private static String breakGlassReason() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return (String) attributes.getRequest().getAttribute(BREAK_GLASS_ATTRIBUTE);
+        }
+        return null;
     }
 
     private static String clientAddress() {

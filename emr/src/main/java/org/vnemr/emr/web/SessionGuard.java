@@ -33,6 +33,8 @@ public final class SessionGuard extends OncePerRequestFilter {
     public static final String LOGIN_CSRF = "vnemr.loginCsrf";
     /** Session attribute: a user who typed the right password but must change it first. */
     public static final String PENDING_USER = "vnemr.pendingUser";
+    /** Session attribute: an account that typed the right password but must enrol TOTP first (administrators). */
+    public static final String PENDING_TOTP = "vnemr.pendingTotp";
 
     private static final List<String> PUBLIC_PREFIXES = List.of("/dang-nhap", "/css/", "/js/", "/img/", "/fonts/",
             "/xac-minh", "/fhir/", "/fhir", "/bulk/", "/auth/", "/actuator/", "/error", "/favicon.ico");
@@ -59,6 +61,15 @@ public final class SessionGuard extends OncePerRequestFilter {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(PENDING_USER) != null && path.startsWith("/doi-mat-khau")) {
+            if (!SAFE_METHODS.contains(request.getMethod())
+                    && !tokenMatches(request, sessionValue(request, LOGIN_CSRF))) {
+                refuseForgery(response);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        if (session != null && session.getAttribute(PENDING_TOTP) != null && path.equals("/xac-thuc-hai-lop")) {
             if (!SAFE_METHODS.contains(request.getMethod())
                     && !tokenMatches(request, sessionValue(request, LOGIN_CSRF))) {
                 refuseForgery(response);

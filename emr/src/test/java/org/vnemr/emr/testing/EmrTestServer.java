@@ -59,6 +59,17 @@ public final class EmrTestServer implements AutoCloseable {
         return server.bean(type);
     }
 
+    /** A bean by name, when several share a type (e.g. Spring MVC's handler mappings). */
+    public <T> T bean(String name, Class<T> type) {
+        return server.bean(name, type);
+    }
+
+    /** The screens' routes as Spring MVC registered them. */
+    public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping routes() {
+        return bean("requestMappingHandlerMapping",
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
+    }
+
     public ClinicalStore store() {
         return server.bean(ClinicalStore.class);
     }
@@ -79,16 +90,23 @@ public final class EmrTestServer implements AutoCloseable {
      * An administrator with TOTP enrolled (administrators always need the second factor), logged in over HTTP.
      */
     public UiClient loginAdministrator() {
-        String username = user(Role.ADMINISTRATOR, null);
+        return loginWithTotp(user(Role.ADMINISTRATOR, null));
+    }
+
+    /**
+     * An HTTP client logged in as {@code username} after enrolling it in TOTP — the way administrators (who must use
+     * a second factor) log in.
+     */
+    public UiClient loginWithTotp(String username) {
+        byte[] secret = org.vnemr.platform.account.Totp.newSecret();
         AccountService accounts = server.bean(AccountService.class);
-        byte[] secret = accounts.newTotpSecret();
-        String code = org.vnemr.platform.account.Totp.code(secret, java.time.Instant.now(),
+        java.time.Instant now = java.time.Instant.now();
+        String code = org.vnemr.platform.account.Totp.code(secret, now,
                 org.vnemr.platform.account.Totp.Algorithm.SHA1, 6);
         if (!accounts.confirmTotp(username, secret, code)) {
-            throw new IllegalStateException("TOTP enrolment of the test administrator failed");
+            throw new IllegalStateException("TOTP enrolment of " + username + " refused");
         }
-        return UiClient.login(root(), username, PASSWORD, () -> org.vnemr.platform.account.Totp.code(secret,
-                java.time.Instant.now(), org.vnemr.platform.account.Totp.Algorithm.SHA1, 6));
+        return UiClient.login(root(), username, PASSWORD, code);
     }
 
     /** An HTTP client logged in as {@code username}. */

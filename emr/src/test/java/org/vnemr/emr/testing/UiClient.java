@@ -40,16 +40,18 @@ public final class UiClient {
     }
 
     public static UiClient login(String root, String username, String password) {
-        return login(root, username, password, () -> "");
+        return login(root, username, password, null);
     }
 
-    /** Logs in with a second factor: {@code totp} gives the current code. */
-    public static UiClient login(String root, String username, String password,
-                                 java.util.function.Supplier<String> totp) {
+    /** Logs in with a second factor (administrators, or anyone enrolled in TOTP). */
+    public static UiClient login(String root, String username, String password, String totp) {
         UiClient client = new UiClient(root);
         client.get("/dang-nhap");
-        Response answer = client.post("/dang-nhap", Map.of("username", username, "password", password,
-                "totp", totp.get()));
+        Map<String, String> form = new LinkedHashMap<>(Map.of("username", username, "password", password));
+        if (totp != null) {
+            form.put("totp", totp);
+        }
+        Response answer = client.post("/dang-nhap", form);
         if (answer.status() != 302 || answer.header("Location").contains("dang-nhap")) {
             throw new IllegalStateException("login of " + username + " failed: " + answer.status() + " "
                     + answer.body());

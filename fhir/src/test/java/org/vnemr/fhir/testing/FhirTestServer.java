@@ -57,13 +57,26 @@ public final class FhirTestServer implements AutoCloseable {
         SpringApplication app = new SpringApplication(TestApp.class);
         app.addPrimarySources(configurations);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("dataSource", ds));
+        return new FhirTestServer(app.run(arguments(properties)));
+    }
+
+    /**
+     * The command line of a test server. Security and rate limits are on by default in the product; a test server
+     * turns them off unless the test says otherwise — only once, because Spring joins a repeated argument into "false,true".
+     */
+    static String[] arguments(String... properties) {
+        java.util.List<String> args = new java.util.ArrayList<>();
         boolean portGiven = java.util.Arrays.stream(properties).anyMatch(p -> p.startsWith("--server.port="));
-        String[] args = new String[properties.length + 3];
-        args[0] = portGiven ? "--spring.jmx.enabled=false" : "--server.port=0";
-        args[1] = "--spring.flyway.enabled=false";
-        args[2] = "--spring.main.banner-mode=off";
-        System.arraycopy(properties, 0, args, 3, properties.length);
-        return new FhirTestServer(app.run(args));
+        args.add(portGiven ? "--spring.jmx.enabled=false" : "--server.port=0");
+        args.add("--spring.flyway.enabled=false");
+        args.add("--spring.main.banner-mode=off");
+        for (String off : java.util.List.of("--vnemr.security.enabled=", "--vnemr.rate-limit.enabled=")) {
+            if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith(off))) {
+                args.add(off + "false");
+            }
+        }
+        args.addAll(java.util.List.of(properties));
+        return args.toArray(String[]::new);
     }
 
     public String base() {
@@ -72,6 +85,11 @@ public final class FhirTestServer implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** A bean by name, when several share a type (e.g. Spring MVC's handler mappings). */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     public FhirContext fhirContext() {

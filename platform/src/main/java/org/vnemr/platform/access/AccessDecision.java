@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Điểm quyết định truy cập: the one place that answers "may this person do this to this record?" — for the FHIR
- * API ({@link FhirAuthorisationInterceptor}) and, later, the UI. A person holds one or more {@link Role}s; the
+ * API ({@link FhirAuthorisationInterceptor}) and the screens (emr's {@code RequiresInterceptor}). A person holds one or more {@link Role}s; the
  * widest scope among the roles active at this hour decides. Outside that scope, a clinical role may break the
  * glass: with a typed reason (at least 10 characters) access is granted for {@link #BREAK_GLASS_DURATION}, every
  * access under it is flagged in the audit trail and shown in the patient's access log, and an alert is raised.
@@ -54,6 +54,11 @@ public final class AccessDecision {
         this.grants = grants;
     }
 
+    /** The local time of day the working-hour windows are checked against. */
+    public LocalTime now() {
+        return LocalTime.ofInstant(clock.instant(), zone);
+    }
+
     /**
      * @param breakGlassReason the reason typed for a break-the-glass access, or null
      */
@@ -96,11 +101,12 @@ public final class AccessDecision {
             return Decision.deny("VNEMR-5062");
         }
         grants.grant(subject.user(), target.patient(), reason.strip(), clock.instant(),
-                clock.instant().plus(BREAK_GLASS_DURATION));
+                clock.instant().plus(BREAK_GLASS_DURATION), target.departments());
         return new Decision(true, true, clinical, Scope.NONE, null, reason.strip());
     }
 
-    static boolean covers(Scope scope, Subject subject, Target target) {
+    /** Does {@code scope} reach the target? The pure rule, also used by the tests that walk the matrix. */
+    public static boolean covers(Scope scope, Subject subject, Target target) {
         boolean noEncounterYet = target.departments().isEmpty() && target.practitioners().isEmpty();
         return switch (scope) {
             case NONE -> false;

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * Authorises every FHIR interaction with {@link AccessDecision} before it runs (order −90: after the audit has
  * noted the request, before the fast path answers it). Interactions map to permissions: read, vread, search,
  * history, {@code $everything}, {@code $access-log} → view; create → create; update, patch → edit; delete → cancel;
- * {@code $export} → export; a transaction or batch needs the permission of each entry. The patient comes from the
+ * {@code $export}, {@code $personal-data-export} → export; a transaction or batch needs the permission of each entry. The patient comes from the
  * URL, the search parameters, the body, or (read, update, delete of other types) the stored resource.
  *
  * <p>Searches that name no patient: {@code Patient} searches (finding a patient by name or identifier) need any view
@@ -141,7 +141,8 @@ public class FhirAuthorisationInterceptor {
             case TRANSACTION, BATCH -> needs.addAll(entries(request));
             default -> {
                 String name = request.getOperation() == null ? "" : request.getOperation();
-                Permission permission = name.equals("$export") ? Permission.EXPORT : Permission.VIEW;
+                Permission permission = name.equals("$export") || name.equals("$personal-data-export")
+                        ? Permission.EXPORT : Permission.VIEW;
                 if ("Patient".equals(type) && id != null) {
                     addAll(needs, permission, List.of(id));
                 } else {

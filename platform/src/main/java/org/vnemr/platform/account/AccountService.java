@@ -185,6 +185,68 @@ public final class AccountService {
         return Optional.of(password.toString());
     }
 
+    /** Writes an administrator's action on accounts to the audit trail. */
+    public void recordAdministration(String by, String what) {
+        audit.record(AuditRecord.of(by, AuditAction.ADMINISTRATION).withWhat(what));
+    }
+
+    /** Every account (administration screen), at most 1000. */
+    public java.util.List<Account> list() {
+        return store.list(1_000);
+    }
+
+    public Optional<Account> find(String username) {
+        return store.find(username);
+    }
+
+    /**
+     * An administrator disables an account; audited (administration) with who did it.
+     *
+     * @return false when there is no such account
+     */
+    public boolean disable(String username, String reason, String by) {
+        if (store.find(username).isEmpty()) {
+            return false;
+        }
+        store.disable(username, reason);
+        audit.record(AuditRecord.of(by, AuditAction.ADMINISTRATION).withWhat("account " + username + " disabled"));
+        return true;
+    }
+
+    /** An administrator lifts a lockout or disablement; audited. */
+    public boolean unlock(String username, String by) {
+        boolean done = store.unlock(username, clock.instant());
+        if (done) {
+            audit.record(AuditRecord.of(by, AuditAction.ADMINISTRATION).withWhat("account " + username + " unlocked"));
+        }
+        return done;
+    }
+
+    /**
+     * An administrator resets a password: a new random one-time password (returned, to be shown once and handed over),
+     * which must be changed at the next login; audited.
+     */
+    public Optional<String> resetPassword(String username, String by) {
+        if (store.find(username).isEmpty()) {
+            return Optional.empty();
+        }
+        String password = oneTimePassword();
+        store.resetPassword(username, encoder.encode(password), clock.instant());
+        audit.record(AuditRecord.of(by, AuditAction.ADMINISTRATION).withWhat("account " + username
+                + " password reset"));
+        return Optional.of(password);
+    }
+
+    /** 20 characters from an alphabet without look-alikes (0/O, 1/l/I): ~115 bits, typed once. */
+    public static String oneTimePassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
     /** Idle time after which a session locks: 5 minutes for administrators, 15 for everyone else. */
     public static Duration idleTimeout(List<String> roles) {
         return roles.contains(Account.ADMINISTRATOR) ? Duration.ofMinutes(5) : Duration.ofMinutes(15);

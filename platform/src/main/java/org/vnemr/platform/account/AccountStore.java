@@ -37,6 +37,14 @@ public final class AccountStore {
             WHERE username = ?""";
     private static final String SQL_UPDATE_TOTP = "UPDATE user_account SET totp_secret = ? WHERE username = ?";
 
+    private static final String SQL_SELECT_ALL = "SELECT " + COLUMNS + " FROM user_account ORDER BY username LIMIT ?";
+    private static final String SQL_RESET_PASSWORD = """
+            UPDATE user_account SET password_hash = ?, password_changed = ?, must_change_password = true,
+                   failed_attempts = 0, locked_until = NULL WHERE username = ?""";
+    private static final String SQL_UNLOCK = """
+            UPDATE user_account SET failed_attempts = 0, locked_until = NULL, disabled = false, disabled_reason = NULL,
+                   last_login = ? WHERE username = ?""";
+
     private final JdbcTemplate jdbc;
 
     public AccountStore(JdbcTemplate jdbc) {
@@ -85,6 +93,24 @@ public final class AccountStore {
 
     public void changePassword(String username, String hash, Instant at) {
         jdbc.update(SQL_UPDATE_PASSWORD, hash, utc(at), username);
+    }
+
+    /** Every account, by user name (at most {@code limit}). */
+    public List<Account> list(int limit) {
+        return jdbc.query(SQL_SELECT_ALL, (rs, n) -> map(rs), limit);
+    }
+
+    /** A one-time password set by an administrator: to be changed at the next login; the lockout is cleared. */
+    public void resetPassword(String username, String hash, Instant at) {
+        jdbc.update(SQL_RESET_PASSWORD, hash, utc(at), username);
+    }
+
+    /**
+     * Lifts a lockout or a disablement. Counts as use, so the 45-day inactivity rule starts again from now (it would
+     * otherwise disable the account again at its next login).
+     */
+    public boolean unlock(String username, Instant at) {
+        return jdbc.update(SQL_UNLOCK, utc(at), username) == 1;
     }
 
     public void setTotpSecret(String username, String sealedSecret) {

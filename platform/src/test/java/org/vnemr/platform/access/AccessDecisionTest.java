@@ -41,7 +41,8 @@ class AccessDecisionTest {
         }
 
         @Override
-        public void grant(String user, String patient, String reason, Instant now, Instant expires) {
+        public void grant(String user, String patient, String reason, Instant now, Instant expires,
+                          java.util.Collection<String> departments) {
             granted.add(new String[] {user, patient, reason, expires.toString()});
         }
     }

@@ -107,8 +107,9 @@ final class FhirAccess {
                 return describeBundle(request);
             }
             default -> {
-                action = AuditAction.OPERATION;
                 String name = request.getOperation();
+                // handing a patient's data over (Luật 91/2025) is an export, not just an operation
+                action = "$personal-data-export".equals(name) ? AuditAction.EXPORT : AuditAction.OPERATION;
                 what = (target.isEmpty() ? "" : target + "/") + (name == null ? operation.getCode() : name)
                         + (queryString == null ? "" : "?" + queryString);
             }
