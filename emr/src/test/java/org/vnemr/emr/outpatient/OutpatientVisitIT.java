@@ -97,6 +97,16 @@ class OutpatientVisitIT {
     }
 
     @Test
+    void theVisitPage_speaksEnglishWhenAsked() {
+        String visit = visitInProgress("Hồ Thị Ngôn Ngữ");
+        UiClient english = server.login(server.user(Role.DOCTOR, OutpatientFixture.DOCTOR, "khoa-kham-benh"));
+        UiClient.Response page = english.get("/kham-benh/" + visit + "?lang=en");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Vital signs").contains("Pulse (lần/phút)").contains("Save diagnosis")
+                .contains("End the visit");
+    }
+
+    @Test
     void anUnknownVisit_isA404PageNotATrace() {
         UiClient.Response page = doctor.get("/kham-benh/khong-co");
         assertThat(page.status()).isEqualTo(404);
