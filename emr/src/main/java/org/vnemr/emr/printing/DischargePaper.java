@@ -20,8 +20,8 @@ final class DischargePaper {
 
     static final String TYPE = "giay-ra-vien";
     static final Map<String, String> FORM = Sections.of(
-            "pp-dieu-tri", "Phương pháp điều trị",
-            "ghi-chu", "Ghi chú");
+            "phuong-phap-dieu-tri", "Phương pháp điều trị",
+            "loi-dan", "Ghi chú");
 
     private DischargePaper() {
     }

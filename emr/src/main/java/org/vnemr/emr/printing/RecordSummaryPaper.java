@@ -26,10 +26,10 @@ final class RecordSummaryPaper {
 
     static final String TYPE = "tom-tat-ho-so";
     static final Map<String, String> FORM = Sections.of(
-            "qt-benh-ly", "Quá trình bệnh lý và diễn biến lâm sàng",
-            "tomtat-kq", "Tóm tắt kết quả xét nghiệm cận lâm sàng có giá trị chẩn đoán",
-            "pp-dieu-tri", "Phương pháp điều trị",
-            "ghi-chu", "Ghi chú");
+            "qua-trinh-benh-ly", "Quá trình bệnh lý và diễn biến lâm sàng",
+            "tom-tat-ket-qua-cls", "Tóm tắt kết quả xét nghiệm cận lâm sàng có giá trị chẩn đoán",
+            "phuong-phap-dieu-tri", "Phương pháp điều trị",
+            "loi-dan", "Ghi chú");
     private static final Map<String, String> OUTCOMES = Map.of("1", "Khỏi", "2", "Đỡ", "3", "Không thay đổi",
             "4", "Nặng hơn", "5", "Tử vong", "6", "Tiên lượng nặng xin về", "7", "Chưa xác định");
 
@@ -64,12 +64,12 @@ final class RecordSummaryPaper {
             canvas.field("Chẩn đoán vào viện",
                     PrintRecords.diagnosisText(records.diagnoses(encounter, "AD")));
             VisitFacts.print(canvas, encounter, records, "DD");
-            String results = PaperText.section(summary, "tomtat-kq");
-            canvas.field(FORM.get("qt-benh-ly"), PaperText.section(summary, "qt-benh-ly"));
-            canvas.field(FORM.get("tomtat-kq"), results != null ? results : results(encounterId, records));
-            canvas.field(FORM.get("pp-dieu-tri"), PaperText.section(summary, "pp-dieu-tri"));
+            String results = PaperText.section(summary, "tom-tat-ket-qua-cls");
+            canvas.field(FORM.get("qua-trinh-benh-ly"), PaperText.section(summary, "qua-trinh-benh-ly"));
+            canvas.field(FORM.get("tom-tat-ket-qua-cls"), results != null ? results : results(encounterId, records));
+            canvas.field(FORM.get("phuong-phap-dieu-tri"), PaperText.section(summary, "phuong-phap-dieu-tri"));
             canvas.field("Kết quả điều trị", outcome(encounter));
-            canvas.field(FORM.get("ghi-chu"), PaperText.section(summary, "ghi-chu"));
+            canvas.field(FORM.get("loi-dan"), PaperText.section(summary, "loi-dan"));
             Sections.others(canvas, summary, FORM.keySet());
             java.util.Date date = summary.hasDate() ? summary.getDate() : java.util.Date.from(request.now());
             canvas.signatures(PaperText.dateLine(date), List.of(

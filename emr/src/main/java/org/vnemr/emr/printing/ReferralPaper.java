@@ -24,13 +24,13 @@ final class ReferralPaper {
     static final String REFERRAL = "3457005";
     /** The sections of the form, in its order (codes in V/CodeSystem/document-section). */
     static final Map<String, String> FORM = Sections.of(
-            "dau-hieu-ls", "Dấu hiệu lâm sàng",
-            "qt-benh-ly", "Quá trình bệnh lý và diễn biến lâm sàng",
-            "tomtat-kq", "Kết quả xét nghiệm, cận lâm sàng",
-            "pp-dieu-tri", "Phương pháp, thủ thuật, kỹ thuật, thuốc đã sử dụng trong điều trị",
-            "tinh-trang-ct", "Tình trạng người bệnh lúc chuyển tuyến",
+            "dau-hieu-lam-sang", "Dấu hiệu lâm sàng",
+            "qua-trinh-benh-ly", "Quá trình bệnh lý và diễn biến lâm sàng",
+            "tom-tat-ket-qua-cls", "Kết quả xét nghiệm, cận lâm sàng",
+            "phuong-phap-dieu-tri", "Phương pháp, thủ thuật, kỹ thuật, thuốc đã sử dụng trong điều trị",
+            "tinh-trang-chuyen-tuyen", "Tình trạng người bệnh lúc chuyển tuyến",
             "huong-dieu-tri", "Hướng điều trị",
-            "phuong-tien-vc", "Phương tiện vận chuyển",
+            "phuong-tien-van-chuyen", "Phương tiện vận chuyển",
             "nguoi-ho-tong", "Họ tên, chức danh, trình độ chuyên môn của người hộ tống");
     private static final Map<String, String> REASONS = Map.of(
             "1", "Đủ điều kiện chuyển tuyến (phù hợp với quy định chuyển tuyến)",

@@ -179,7 +179,7 @@ final class PrintFixtures {
 
         Composition referral = composition(all, patient, stay, doctor, "giay-chuyen-tuyen", "Giấy chuyển tuyến");
         referral.setIdentifier(new Identifier().setSystem(V + "/sid/giay-chuyen-tuyen").setValue("125"));
-        referral.addSection().setTitle("Dấu hiệu lâm sàng").setCode(section("dau-hieu-ls"))
+        referral.addSection().setTitle("Dấu hiệu lâm sàng").setCode(section("dau-hieu-lam-sang"))
                 .setText(narrative("<p>Sốt 39 độ, ran nổ đáy phổi phải.</p>"));
         referral.addSection().setTitle("Hướng điều trị").setCode(section("huong-dieu-tri"))
                 .setText(narrative("<p>Tiếp tục kháng sinh, chụp cắt lớp vi tính ngực.</p>"));
@@ -192,15 +192,15 @@ final class PrintFixtures {
 
         Composition discharge = composition(all, patient, stay, doctor, "giay-ra-vien", "Giấy ra viện");
         discharge.setIdentifier(new Identifier().setSystem(V + "/sid/so-luu-tru").setValue("LT-2026-00042"));
-        discharge.addSection().setTitle("Phương pháp điều trị").setCode(section("pp-dieu-tri"))
+        discharge.addSection().setTitle("Phương pháp điều trị").setCode(section("phuong-phap-dieu-tri"))
                 .setText(narrative("<p>Nội khoa: kháng sinh đường tĩnh mạch 7 ngày.</p>"));
-        discharge.addSection().setTitle("Ghi chú").setCode(section("ghi-chu"))
+        discharge.addSection().setTitle("Ghi chú").setCode(section("loi-dan"))
                 .setText(narrative("<p>Nghỉ ngơi tại nhà, tái khám sau 7 ngày.</p>"));
 
         Composition summary = composition(all, patient, stay, doctor, "tom-tat-ho-so", "Tóm tắt hồ sơ bệnh án");
-        summary.addSection().setTitle("Quá trình bệnh lý").setCode(section("qt-benh-ly"))
+        summary.addSection().setTitle("Quá trình bệnh lý").setCode(section("qua-trinh-benh-ly"))
                 .setText(narrative("<p>Vào viện vì sốt cao, ho có đờm; sau 3 ngày kháng sinh hết sốt.</p>"));
-        summary.addSection().setTitle("Phương pháp điều trị").setCode(section("pp-dieu-tri"))
+        summary.addSection().setTitle("Phương pháp điều trị").setCode(section("phuong-phap-dieu-tri"))
                 .setText(narrative("<p>Nội khoa.</p>"));
 
         Composition sheet = composition(all, patient, stay, doctor, "to-dieu-tri", "Tờ điều trị");
