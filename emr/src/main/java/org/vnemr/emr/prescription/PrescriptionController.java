@@ -79,8 +79,9 @@ public class PrescriptionController {
         if (visit.isEmpty()) {
             return notFound(encounterId, model, locale, response);
         }
-        if (form.getRemove() != null && form.getRemove() >= 0 && form.getRemove() < form.getLines().size()) {
-            form.getLines().remove((int) form.getRemove());
+        Integer drop = form.getRemoveLine();
+        if (drop != null && drop >= 0 && drop < form.getLines().size()) {
+            form.getLines().remove((int) drop);
         }
         if (form.getAdd() != null && !form.getAdd().isBlank()) {
             drugs.find(form.getAdd()).ifPresent(drug -> {
@@ -91,7 +92,7 @@ public class PrescriptionController {
             });
         }
         form.setAdd(null);
-        form.setRemove(null);
+        form.setRemoveLine(null);
         fill(model, encounterId, loai, visit.get(), form, prescriptions.evaluate(form, visit.get(), locale, false));
         return "prescription/form :: editor";
     }
