@@ -89,6 +89,8 @@ public class PrescriptionController {
                 line.setDrug(drug.code());
                 line.setRoute(drug.routeCode());
                 form.getLines().add(line);
+                // the doctor goes on typing the dose of the drug just added
+                model.addAttribute("focus", "line-" + (form.getLines().size() - 1) + "-dose");
             });
         }
         form.setAdd(null);
