@@ -79,8 +79,9 @@ public class PrescriptionController {
         if (visit.isEmpty()) {
             return notFound(encounterId, model, locale, response);
         }
-        if (form.getRemove() != null && form.getRemove() >= 0 && form.getRemove() < form.getLines().size()) {
-            form.getLines().remove((int) form.getRemove());
+        Integer drop = form.getRemoveLine();
+        if (drop != null && drop >= 0 && drop < form.getLines().size()) {
+            form.getLines().remove((int) drop);
         }
         if (form.getAdd() != null && !form.getAdd().isBlank()) {
             drugs.find(form.getAdd()).ifPresent(drug -> {
@@ -88,10 +89,12 @@ public class PrescriptionController {
                 line.setDrug(drug.code());
                 line.setRoute(drug.routeCode());
                 form.getLines().add(line);
+                // the doctor goes on typing the dose of the drug just added
+                model.addAttribute("focus", "line-" + (form.getLines().size() - 1) + "-dose");
             });
         }
         form.setAdd(null);
-        form.setRemove(null);
+        form.setRemoveLine(null);
         fill(model, encounterId, loai, visit.get(), form, prescriptions.evaluate(form, visit.get(), locale, false));
         return "prescription/form :: editor";
     }

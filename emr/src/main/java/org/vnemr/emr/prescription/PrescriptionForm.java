@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What the prescription form posts, exactly as typed (text, so a refused value is shown back unchanged). Fields are
- * named {@code lines[i].dose} …; {@code add} / {@code remove} are the htmx actions that add a drug from the search
+ * named {@code lines[i].dose} …; {@code add} / {@code removeLine} are the htmx actions that add a drug from the search
  * results or drop a line, re-rendering the form without saving.
  */
 public class PrescriptionForm {
@@ -15,7 +15,7 @@ public class PrescriptionForm {
     private String advice;
     private boolean acknowledge;
     private String add;
-    private Integer remove;
+    private Integer removeLine;
 
     public String getType() {
         return type;
@@ -57,12 +57,12 @@ public class PrescriptionForm {
         this.add = add;
     }
 
-    public Integer getRemove() {
-        return remove;
+    public Integer getRemoveLine() {
+        return removeLine;
     }
 
-    public void setRemove(Integer remove) {
-        this.remove = remove;
+    public void setRemoveLine(Integer removeLine) {
+        this.removeLine = removeLine;
     }
 
     /** One drug line as typed. Either {@code timesPerDay} or the amounts per time of day are used. */

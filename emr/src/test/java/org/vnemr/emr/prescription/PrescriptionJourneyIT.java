@@ -46,6 +46,10 @@ class PrescriptionJourneyIT {
             login(driver, server, doctor);
             driver.get(server.root() + "/kham-benh/" + visit[1] + "/don-thuoc");
             assertThat(driver.findElement(By.id("patient-name")).getText()).isEqualTo("Trần Văn Hành Trình");
+            ((JavascriptExecutor) driver).executeScript("window.__errors = [];"
+                    + "window.addEventListener('error', function (e) { window.__errors.push(e.message + ' @' + e.lineno + ':' + e.colno + ' ' + (e.error && e.error.stack)); });"
+                    + "['htmx:swapError','htmx:responseError','htmx:sendError','htmx:targetError','htmx:oobErrorNoTarget'].forEach(function (n) {"
+                    + " document.body.addEventListener(n, function (e) { window.__errors.push(n + ' ' + JSON.stringify(e.detail && e.detail.error || '')); }); });");
 
             add(driver, "paracetamol", "40.48");
             type(driver, "line-0-dose", "1");
@@ -106,6 +110,8 @@ class PrescriptionJourneyIT {
             try {
                 java.nio.file.Files.writeString(java.nio.file.Path.of("target", "add-failure.html"),
                         driver.getPageSource());
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "add-failure-errors.txt"),
+                        String.valueOf(((JavascriptExecutor) driver).executeScript("return JSON.stringify(window.__errors)")));
             } catch (java.io.IOException ignored) {
                 // the original failure matters more
             }
