@@ -86,6 +86,9 @@ public class AdmissionRecordController {
             values.put(f.id(), params.getOrDefault(f.id(), "").trim());
         }
         FormErrors errors = new FormErrors();
+        if (!stay.inProgress()) {
+            errors.add(FormErrors.FORM, "VNEMR-6335");
+        }
         Map<String, String> vitalFields = new LinkedHashMap<>();
         for (RecordTemplate.Field f : template.fields()) {
             check(f, values.get(f.id()), stay, errors);

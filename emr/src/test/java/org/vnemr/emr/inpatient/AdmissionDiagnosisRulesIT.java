@@ -60,4 +60,13 @@ class AdmissionDiagnosisRulesIT {
         form.put("icd", "J18.9");
         assertThat(doctor.post("/noi-tru/nhap-vien", form).status()).isEqualTo(302);
     }
+
+    @Test
+    void theDiagnosisInput_suggestsIcd10VnCodesWhileTyping() {
+        UiClient doctor = server.login(doctorLogin);
+        UiClient.Response suggestions = doctor.get("/noi-tru/icd?icd=J18");
+        assertThat(suggestions.status()).isEqualTo(200);
+        assertThat(suggestions.body()).contains("<option value=\"J18.9\"");
+        assertThat(doctor.get("/noi-tru/icd?chanDoanChinh=J").body()).doesNotContain("<option");
+    }
 }

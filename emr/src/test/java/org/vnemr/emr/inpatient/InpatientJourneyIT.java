@@ -9,7 +9,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vnemr.emr.testing.Browser;
 import org.vnemr.emr.testing.EmrTestServer;
 import org.vnemr.platform.access.Role;
@@ -17,6 +19,7 @@ import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueEntry;
 import org.vnemr.terminology.catalogue.CatalogueKind;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -62,7 +65,7 @@ class InpatientJourneyIT {
 
             driver.get(server.root() + "/noi-tru/nhap-vien");
             driver.findElement(By.id("q")).sendKeys(mrn);
-            driver.findElement(By.id("search")).click();
+            submit(driver, By.id("search"));
             driver.findElement(By.id("patient-" + patientId)).click();
             new Select(driver.findElement(By.id("department"))).selectByValue(ward.medicine);
             new Select(driver.findElement(By.id("bed"))).selectByValue(ward.medicineBeds.get(0));
@@ -71,7 +74,7 @@ class InpatientJourneyIT {
             driver.findElement(By.id("icd")).sendKeys("J18.9");
             driver.findElement(By.id("diagnosisText")).sendKeys("Viêm phổi");
             browser.screenshot("inpatient-admission");
-            driver.findElement(By.id("admit")).click();
+            submit(driver, By.id("admit"));
 
             assertThat(driver.getCurrentUrl()).contains("/benh-an");
             assertThat(driver.findElement(By.id("record-title")).getText()).contains("Bệnh án nội khoa");
@@ -84,11 +87,11 @@ class InpatientJourneyIT {
             driver.findElement(By.id("tomTatBenhAn")).sendKeys("Hội chứng nhiễm trùng, hội chứng đông đặc");
             driver.findElement(By.id("chanDoanBenhChinh")).sendKeys("J18.9");
             driver.findElement(By.id("huongDieuTri")).sendKeys("Kháng sinh, hạ sốt, long đờm");
-            driver.findElement(By.id("save-record")).click();
+            submit(driver, By.id("save-record"));
             assertThat(driver.findElement(By.id("saved")).getText()).isEqualTo("Đã lưu.");
             browser.screenshot("inpatient-record");
 
-            driver.findElement(By.id("tab-to-dieu-tri")).click();
+            submit(driver, By.id("tab-to-dieu-tri"));
             set(driver, "ngay", LocalDate.now(Fhir.ZONE).minusDays(1).toString());
             driver.findElement(By.id("dienBien")).sendKeys("Sốt 39 độ, ho nhiều");
             driver.findElement(By.id("yLenh")).sendKeys("Chăm sóc cấp II");
@@ -96,10 +99,10 @@ class InpatientJourneyIT {
             driver.findElement(By.id("thuocLieu0")).sendKeys("1");
             driver.findElement(By.id("thuocDonVi0")).sendKeys("viên");
             driver.findElement(By.id("thuocSoLan0")).sendKeys("2");
-            driver.findElement(By.id("save-sheet")).click();
+            submit(driver, By.id("save-sheet"));
             driver.findElement(By.id("dienBien")).sendKeys("Hết sốt, còn ho ít");
             driver.findElement(By.id("yLenh")).sendKeys("Tiếp tục kháng sinh");
-            driver.findElement(By.id("save-sheet")).click();
+            submit(driver, By.id("save-sheet"));
             assertThat(driver.findElements(By.cssSelector("#sheets tr"))).hasSize(3);
             assertThat(driver.findElement(By.id("sheets")).getText()).contains("Sốt 39 độ, ho nhiều")
                     .contains("Hết sốt, còn ho ít").contains(drugs.get(0).display());
@@ -115,14 +118,14 @@ class InpatientJourneyIT {
             driver.findElement(By.id("huyetApTamThu")).sendKeys("120");
             driver.findElement(By.id("huyetApTamTruong")).sendKeys("75");
             driver.findElement(By.id("ghiChu")).sendKeys("Người bệnh tỉnh, ăn được cháo");
-            driver.findElement(By.id("save-care")).click();
+            submit(driver, By.id("save-care"));
             assertThat(driver.findElements(By.cssSelector("#vital-chart circle.dot-t"))).hasSize(2);
             assertThat(driver.findElements(By.cssSelector("#vital-chart circle.dot-p"))).hasSize(2);
             assertThat(driver.findElement(By.id("notes")).getText()).contains("Người bệnh tỉnh, ăn được cháo");
             browser.screenshot("inpatient-care-chart");
 
-            driver.findElement(By.id("tab-thuoc")).click();
-            driver.findElement(By.cssSelector("button[id^='give-']")).click();
+            submit(driver, By.id("tab-thuoc"));
+            submit(driver, By.cssSelector("button[id^='give-']"));
             assertThat(driver.findElement(By.id("given")).getText()).contains("Lê Văn Điều Dưỡng")
                     .contains(drugs.get(0).display());
             scrollTo(driver, "given");
@@ -134,7 +137,7 @@ class InpatientJourneyIT {
             new Select(driver.findElement(By.id("department"))).selectByValue(ward.surgery);
             new Select(driver.findElement(By.id("bed"))).selectByValue(ward.surgeryBeds.get(0));
             browser.screenshot("inpatient-transfer");
-            driver.findElement(By.id("transfer")).click();
+            submit(driver, By.id("transfer"));
             assertThat(driver.findElement(By.id("dept-" + ward.surgery)).getText())
                     .contains("Nguyễn Thị Hành Trình").contains("Giường G1");
             assertThat(driver.findElement(By.id("dept-" + ward.medicine)).getText())
@@ -148,7 +151,7 @@ class InpatientJourneyIT {
             driver.findElement(By.id("tomTat")).sendKeys("Điều trị kháng sinh 2 ngày, hết sốt");
             driver.findElement(By.id("loiDan")).sendKeys("Uống thuốc theo đơn, tái khám sau 1 tuần");
             browser.screenshot("inpatient-discharge-form");
-            driver.findElement(By.id("discharge")).click();
+            submit(driver, By.id("discharge"));
             WebElement paper = driver.findElement(By.id("discharge-paper"));
             assertThat(paper.getText()).contains("Viêm phổi thùy dưới phải").contains("Nội khoa").contains("K10")
                     .contains("Đỡ").contains("Ra viện");
@@ -162,11 +165,18 @@ class InpatientJourneyIT {
         driver.get(server.root() + "/dang-nhap");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(EmrTestServer.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        submit(driver, By.id("login"));
     }
 
     private static void logout(WebDriver driver) {
-        driver.findElement(By.id("logout")).click();
+        submit(driver, By.id("logout"));
+    }
+
+    /** Clicks and waits until the browser has left the page, so the next lookup sees the new one. */
+    private static void submit(WebDriver driver, By what) {
+        WebElement element = driver.findElement(what);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(element));
     }
 
     private static void scrollTo(WebDriver driver, String id) {

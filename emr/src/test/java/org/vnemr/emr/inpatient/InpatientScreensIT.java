@@ -451,6 +451,9 @@ class InpatientScreensIT {
     void aPageForSomethingThatIsNotAStay_isNotFound() {
         UiClient doctor = server.login(doctorLogin);
         assertThat(doctor.get("/noi-tru/khong-co/benh-an").status()).isEqualTo(404);
+        UiClient.Response noTerminology = doctor.get("/noi-tru/icd?icd=J18");
+        assertThat(noTerminology.status()).isEqualTo(200);
+        assertThat(noTerminology.body()).doesNotContain("<option");
     }
 
     static String admitAs(UiClient doctor, Map<String, String> form) {
