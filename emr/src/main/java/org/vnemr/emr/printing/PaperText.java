@@ -108,6 +108,34 @@ final class PaperText {
         return null;
     }
 
+    /** The record-field extension (forms store each typed value under its field id, see clinical-data.md). */
+    static final String RECORD_FIELD = "https://vnemr.org/fhir/StructureDefinition/record-field";
+
+    /**
+     * A value a form stored under its field id (for papers of the insurance standard, the XML field name such as
+     * {@code PP_DIEUTRI}), in any section or sub-section; null when the document has none.
+     */
+    static String field(Composition composition, String id) {
+        return field(composition.getSection(), id);
+    }
+
+    private static String field(java.util.List<Composition.SectionComponent> sections, String id) {
+        for (Composition.SectionComponent section : sections) {
+            for (org.hl7.fhir.r4.model.Extension field : section.getExtensionsByUrl(RECORD_FIELD)) {
+                org.hl7.fhir.r4.model.Extension name = field.getExtensionByUrl("id");
+                org.hl7.fhir.r4.model.Extension value = field.getExtensionByUrl("value");
+                if (name != null && value != null && id.equals(name.getValue().primitiveValue())) {
+                    return value.getValue().primitiveValue();
+                }
+            }
+            String nested = field(section.getSection(), id);
+            if (nested != null) {
+                return nested;
+            }
+        }
+        return null;
+    }
+
     /** True when a section carries one of the codes a paper prints in its own place. */
     static boolean hasCode(Composition.SectionComponent section, Set<String> codes) {
         return section.getCode().getCoding().stream()

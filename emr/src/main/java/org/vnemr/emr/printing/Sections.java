@@ -25,9 +25,24 @@ final class Sections {
         return map;
     }
 
-    /** The form's fields, label and text on one paragraph each. */
+    /**
+     * The insurance-standard field each named section holds, for documents whose form stored the typed values as
+     * record fields (the discharge screen does) rather than one section per field.
+     */
+    static final Map<String, String> XML_FIELD = Map.of("phuong-phap-dieu-tri", "PP_DIEUTRI",
+            "qua-trinh-benh-ly", "QT_BENHLY", "tom-tat-ket-qua-cls", "TOMTAT_KQ", "dau-hieu-lam-sang", "DAU_HIEU_LS",
+            "huong-dieu-tri", "HUONG_DIEU_TRI", "phuong-tien-van-chuyen", "PHUONGTIEN_VC",
+            "tinh-trang-chuyen-tuyen", "TINH_TRANG_CT", "nguoi-ho-tong", "HOTEN_NGUOI_HT");
+
+    /** The form's fields, label and text on one paragraph each: the section, else the record field. */
     static void named(PaperCanvas canvas, Composition composition, Map<String, String> form) {
-        form.forEach((code, label) -> canvas.field(label, PaperText.section(composition, code)));
+        form.forEach((code, label) -> {
+            String text = PaperText.section(composition, code);
+            if (text == null && XML_FIELD.containsKey(code)) {
+                text = PaperText.field(composition, XML_FIELD.get(code));
+            }
+            canvas.field(label, text);
+        });
     }
 
     /** Every section not named by the form: its title as a heading, then its narrative. */
