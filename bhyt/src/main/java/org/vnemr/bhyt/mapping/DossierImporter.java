@@ -386,7 +386,7 @@ public final class DossierImporter {
         }
         visit.medications.add(m);
         ChargeItem c = charge(r, new Coding(ContractUrls.CS_DRUG, r.get("MA_THUOC"), r.get("TEN_THUOC")), r.get("DON_GIA"));
-        c.addService(ref(m));
+        c.addSupportingInformation(ref(m));
     }
 
     private ChargeItem charge(Row r, Coding code, String price) {
@@ -439,7 +439,7 @@ public final class DossierImporter {
         };
         if (category != null && code.getSystem().equals(ContractUrls.CS_SERVICE)) {
             ServiceRequest s = request(category, code.getCode(), code.getDisplay(), r.get("NGAY_YL"), r.get("MA_BAC_SI"));
-            c.addService(ref(s));
+            c.addSupportingInformation(ref(s));
             if (!r.get("NGAY_KQ").isEmpty()) {
                 report(s, r.get("NGAY_KQ"));
             }
