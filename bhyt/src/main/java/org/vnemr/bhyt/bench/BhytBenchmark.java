@@ -70,7 +70,7 @@ public final class BhytBenchmark {
         var issued = ca.issue(CertificateProfile.service("Benchmark facility", CertificateProfile.Purpose.DOCUMENT_SIGNING),
                 "facility", pin);
         Signer signer = Pkcs12Signer.open(issued.pkcs12(), pin);
-        Result warmUp = measure(Math.min(200, dossiers), threads, signer);
+        Result warmUp = measure(Math.min(1000, dossiers), threads, signer); // until the JIT has compiled the hot paths
         Result result = measure(dossiers, threads, signer);
         System.out.printf("bhyt: khởi động / warm-up %d hồ sơ: %.0f hồ sơ/s%n", warmUp.dossiers(), warmUp.perSecond());
         System.out.printf("bhyt: build + validate + sign: %d hồ sơ / dossiers, %d luồng / threads, %.2f s, "
