@@ -56,7 +56,8 @@ public final class BhytBenchmark {
 
     public static int run(String[] args) throws Exception {
         int dossiers = 2000;
-        int threads = Runtime.getRuntime().availableProcessors();
+        // one thread: with two, the shared signing path contends and the total drops (docs/benchmarks.md)
+        int threads = 1;
         for (String arg : args) {
             if (arg.startsWith("--dossiers=")) {
                 dossiers = Integer.parseInt(arg.substring("--dossiers=".length()));
