@@ -605,7 +605,7 @@ public final class DossierImporter {
         visit.appointments.add(a);
     }
 
-    // ---- helpers --------------------------------------------------------------------------------------------
+    // ---- conversions --------------------------------------------------------------------------------------------
 
     private Organization organization(String code, String system) {
         if (code == null || code.isEmpty()) {
