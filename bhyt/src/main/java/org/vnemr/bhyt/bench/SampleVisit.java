@@ -121,7 +121,7 @@ public final class SampleVisit {
         c.setQuantity(new Quantity().setValue(new BigDecimal(qty)).setUnit(unit));
         c.setPriceOverride(money(price));
         if (service != null) {
-            c.addService(new Reference(service));
+            c.addSupportingInformation(new Reference(service));
         }
         c.addExtension(split(total, bhyt, patient, out));
         return c;

@@ -386,7 +386,7 @@ public final class DossierImporter {
         }
         visit.medications.add(m);
         ChargeItem c = charge(r, new Coding(ContractUrls.CS_DRUG, r.get("MA_THUOC"), r.get("TEN_THUOC")), r.get("DON_GIA"));
-        c.addService(ref(m));
+        c.addSupportingInformation(ref(m));
     }
 
     private ChargeItem charge(Row r, Coding code, String price) {
@@ -439,7 +439,7 @@ public final class DossierImporter {
         };
         if (category != null && code.getSystem().equals(ContractUrls.CS_SERVICE)) {
             ServiceRequest s = request(category, code.getCode(), code.getDisplay(), r.get("NGAY_YL"), r.get("MA_BAC_SI"));
-            c.addService(ref(s));
+            c.addSupportingInformation(ref(s));
             if (!r.get("NGAY_KQ").isEmpty()) {
                 report(s, r.get("NGAY_KQ"));
             }
@@ -533,6 +533,10 @@ public final class DossierImporter {
         }
         if (author != null && !author.isEmpty()) {
             c.addAuthor(ref(practitioner(author, "")));
+        } else if (!visit.encounter.getParticipant().isEmpty()) {
+            c.addAuthor(visit.encounter.getParticipantFirstRep().getIndividual()); // the attending doctor
+        } else if (visit.facility != null) {
+            c.addAuthor(ref(visit.facility)); // Composition.author is required; the paper is the facility's
         }
         visit.compositions.add(c);
         return c;
@@ -574,7 +578,7 @@ public final class DossierImporter {
             s.addReasonCode(new CodeableConcept(new Coding(DossierMapper.CS_REFERRAL_REASON, r.get("MA_LYDO_CT"), null)));
         }
         Composition c = paper("giay-chuyen-tuyen", "Giấy chuyển tuyến", r.get("GIAY_CHUYEN_TUYEN"),
-                visit.encounter.getPeriod().getEnd(), null);
+                visit.encounter.getPeriod().getEnd(), r.get("MA_BAC_SI"));
         sections(c, r, DossierMapper.SECTION_SIGNS, "DAU_HIEU_LS", DossierMapper.SECTION_HISTORY, "QT_BENHLY",
                 DossierMapper.SECTION_RESULTS, "TOMTAT_KQ", DossierMapper.SECTION_TREATMENT, "PP_DIEUTRI",
                 DossierMapper.SECTION_SERVICES, "TEN_DICH_VU", DossierMapper.SECTION_DRUGS, "TEN_THUOC",
@@ -601,7 +605,7 @@ public final class DossierImporter {
         visit.appointments.add(a);
     }
 
-    // ---- helpers --------------------------------------------------------------------------------------------
+    // ---- conversions --------------------------------------------------------------------------------------------
 
     private Organization organization(String code, String system) {
         if (code == null || code.isEmpty()) {

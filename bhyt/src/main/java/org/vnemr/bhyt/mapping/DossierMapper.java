@@ -213,7 +213,7 @@ public record DossierMapper(String maTtdv, CatalogueInfo catalogue) {
         List<Xml2Thuoc> rows = new ArrayList<>();
         for (ChargeItem charge : lines(visit, ContractUrls.CS_DRUG)) {
             MedicationRequest request = visit.medications.stream()
-                    .filter(m -> charge.getService().stream().anyMatch(s -> VisitRecord.key(s).equals(VisitRecord.key(m))))
+                    .filter(m -> orders(charge).stream().anyMatch(s -> VisitRecord.key(s).equals(VisitRecord.key(m))))
                     .findFirst().orElse(null);
             Split split = split(charge);
             Coding code = Fhir.coding(charge.getCode(), ContractUrls.CS_DRUG);
@@ -256,7 +256,7 @@ public record DossierMapper(String maTtdv, CatalogueInfo catalogue) {
             Coding bed = Fhir.coding(charge.getCode(), ContractUrls.CS_BED);
             Coding supply = Fhir.coding(charge.getCode(), ContractUrls.CS_SUPPLY);
             ServiceRequest request = visit.serviceRequests.stream()
-                    .filter(s -> charge.getService().stream().anyMatch(r -> VisitRecord.key(r).equals(VisitRecord.key(s))))
+                    .filter(s -> orders(charge).stream().anyMatch(r -> VisitRecord.key(r).equals(VisitRecord.key(s))))
                     .findFirst().orElse(null);
             Split split = split(charge);
             Date done = charge.getOccurrenceDateTimeType().getValue();
@@ -289,6 +289,17 @@ public record DossierMapper(String maTtdv, CatalogueInfo catalogue) {
             rows.add(row.build());
         }
         return rows;
+    }
+
+    /**
+     * The order a charge comes from. The contract names {@code ChargeItem.service}, but R4 restricts that element
+     * to performed things (Procedure, Observation…), so the store refuses a ServiceRequest or MedicationRequest
+     * there; {@code supportingInformation} (any resource) carries it instead. Both are read.
+     */
+    static List<Reference> orders(ChargeItem charge) {
+        List<Reference> refs = new ArrayList<>(charge.getService());
+        refs.addAll(charge.getSupportingInformation());
+        return refs;
     }
 
     private List<ChargeItem> lines(VisitRecord visit, String system) {

@@ -61,31 +61,78 @@ public final class DossierValidator {
     private static final Set<String> COUNTED_DAY_TYPES = Set.of("03", "04", "06");
 
     /**
-     * The gateway sheet marks some fields required that only apply in a situation: the pregnancy-termination
-     * details of XML7 (when MA_DINH_CHI_THAI = 1), the name of whatever code a line carries, the admission reason
-     * of an inpatient check-in. Key: table.tag; value: when the requirement applies to a row.
+     * When a required field applies to a row: the conditions of the gateway sheet's "Bắt buộc" column ("Bắt buộc
+     * khi MA_NHOM = 10", "chỉ bắt buộc khi MA_THUOC và MA_VAT_TU = null"…), all of which must hold.
      */
-    private static final Map<String, Predicate<Row>> REQUIRED_IF = Map.ofEntries(
-            Map.entry("XML7.NGUYENNHAN_DINHCHI", r -> r.get("MA_DINH_CHI_THAI").equals("1")),
-            Map.entry("XML7.THOIGIAN_DINHCHI", r -> r.get("MA_DINH_CHI_THAI").equals("1")),
-            Map.entry("XML7.TUOI_THAI", r -> r.get("MA_DINH_CHI_THAI").equals("1")),
-            Map.entry("XML3.MA_DICH_VU", r -> r.get("MA_VAT_TU").isEmpty()),
-            Map.entry("XML3.TEN_DICH_VU", r -> !r.get("MA_DICH_VU").isEmpty()),
-            Map.entry("XML3.NGUOI_THUC_HIEN", r -> !r.get("MA_DICH_VU").isEmpty()),
-            Map.entry("XML3.TEN_VAT_TU", r -> !r.get("MA_VAT_TU").isEmpty()),
-            Map.entry("XML3.TT_THAU", r -> !r.get("MA_VAT_TU").isEmpty()),
-            Map.entry("XML0.MA_DICH_VU", r -> r.get("MA_THUOC").isEmpty() && r.get("MA_VAT_TU").isEmpty()),
-            Map.entry("XML0.TEN_DICH_VU", r -> !r.get("MA_DICH_VU").isEmpty()),
-            Map.entry("XML0.TEN_THUOC", r -> !r.get("MA_THUOC").isEmpty()),
-            Map.entry("XML0.TEN_VAT_TU", r -> !r.get("MA_VAT_TU").isEmpty()),
-            Map.entry("XML0.LY_DO_VNT", r -> !r.get("NGAY_VAO_NOI_TRU").isEmpty()));
+    public record When(String field, Op op, Set<String> values) {
+        public enum Op { FILLED, EMPTY, IN, NOT_IN }
+
+        boolean test(Row row) {
+            String v = row.get(field);
+            return switch (op) {
+                case FILLED -> !v.isEmpty();
+                case EMPTY -> v.isEmpty();
+                case IN -> values.contains(v);
+                case NOT_IN -> !values.contains(v);
+            };
+        }
+    }
+
+    private static When filled(String field) {
+        return new When(field, When.Op.FILLED, Set.of());
+    }
+
+    private static When empty(String field) {
+        return new When(field, When.Op.EMPTY, Set.of());
+    }
+
+    private static When in(String field, String... values) {
+        return new When(field, When.Op.IN, Set.of(values));
+    }
+
+    private static When notIn(String field, String... values) {
+        return new When(field, When.Op.NOT_IN, Set.of(values));
+    }
+
+    private static final Map<String, List<When>> REQUIRED_IF = Map.ofEntries(
+            Map.entry("XML0.LY_DO_VNT", List.of(filled("NGAY_VAO_NOI_TRU"))),
+            Map.entry("XML0.MA_DICH_VU", List.of(empty("MA_THUOC"), empty("MA_VAT_TU"))),
+            Map.entry("XML0.TEN_DICH_VU", List.of(filled("MA_DICH_VU"))),
+            Map.entry("XML0.TEN_THUOC", List.of(filled("MA_THUOC"))),
+            Map.entry("XML0.TEN_VAT_TU", List.of(filled("MA_VAT_TU"))),
+            Map.entry("XML2.TT_THAU", List.of(notIn("MA_NHOM", "7", "17"))),
+            Map.entry("XML3.MA_DICH_VU", List.of(empty("MA_VAT_TU"))),
+            Map.entry("XML3.TEN_DICH_VU", List.of(filled("MA_DICH_VU"))),
+            Map.entry("XML3.TEN_VAT_TU", List.of(filled("MA_VAT_TU"))),
+            Map.entry("XML3.MA_XANG_DAU", List.of(in("MA_NHOM", "12"))),
+            Map.entry("XML3.TT_THAU", List.of(in("MA_NHOM", "10"))),
+            Map.entry("XML3.NGUOI_THUC_HIEN", List.of(in("MA_NHOM", "1", "2", "3", "8", "18"))),
+            Map.entry("XML3.NGAY_TH_YL", List.of(in("MA_NHOM", "1", "2", "3", "8", "18"))),
+            Map.entry("XML4.NGAY_KQ", List.of(filled("GIA_TRI"))),
+            Map.entry("XML6.PHACDO_DTRI_LAO", List.of(notIn("LOAI_DTRI_LAO", "0"))),
+            Map.entry("XML6.NGAYBD_DTRI_LAO", List.of(notIn("LOAI_DTRI_LAO", "0"))),
+            Map.entry("XML6.NGAYKT_DTRI_LAO", List.of(notIn("LOAI_DTRI_LAO", "0"))),
+            Map.entry("XML6.LAN_XN_PCR", List.of(in("MA_TINH_TRANG_DK", "1"))),
+            Map.entry("XML6.NGAY_XN_PCR", List.of(in("MA_TINH_TRANG_DK", "1"))),
+            Map.entry("XML6.NGAY_KQ_XN_PCR", List.of(in("MA_TINH_TRANG_DK", "1"))),
+            Map.entry("XML6.MA_KQ_XN_PCR", List.of(in("MA_TINH_TRANG_DK", "1"))),
+            Map.entry("XML6.NGAY_BAT_DAU_XU_TRI", List.of(in("MA_XU_TRI", "1"))),
+            Map.entry("XML6.NGAY_KET_THUC_XU_TRI", List.of(in("MA_XU_TRI", "1"))),
+            Map.entry("XML6.SO_NGAY_CAP_THUOC_ARV", List.of(in("MA_XU_TRI", "1"))),
+            Map.entry("XML6.MA_BAC_PHAC_DO", List.of(in("MA_PHAC_DO_DIEU_TRI", "KHAC"))),
+            Map.entry("XML7.NGUYENNHAN_DINHCHI", List.of(in("MA_DINH_CHI_THAI", "1"))),
+            Map.entry("XML7.THOIGIAN_DINHCHI", List.of(in("MA_DINH_CHI_THAI", "1"))),
+            Map.entry("XML7.TUOI_THAI", List.of(in("MA_DINH_CHI_THAI", "1"))),
+            Map.entry("XML11.NGUYENNHAN_DINHCHI", List.of(in("MA_DINH_CHI_THAI", "1"))),
+            Map.entry("XML11.TUOI_THAI", List.of(in("MA_DINH_CHI_THAI", "1"))));
 
     /**
-     * Marked required on the sheet but covered by another rule (one of MA_DICH_VU / MA_THUOC / MA_VAT_TU per line)
-     * or only for one kind of line (MA_XANG_DAU: fuel of a transport; MA_DICH_VU of XML2: blood-test add-ons).
+     * Marked required on the sheet but covered by another rule (one of MA_DICH_VU / MA_THUOC / MA_VAT_TU per line:
+     * the MA_DICH_VU rule reports the line once) or only for one kind of line (MA_DICH_VU of XML2: blood-test
+     * add-ons).
      */
-    private static final Set<String> NOT_REQUIRED = Set.of("XML3.MA_VAT_TU", "XML3.MA_XANG_DAU", "XML0.MA_THUOC",
-            "XML0.MA_VAT_TU", "XML2.MA_DICH_VU");
+    private static final Set<String> NOT_REQUIRED = Set.of("XML3.MA_VAT_TU", "XML0.MA_THUOC", "XML0.MA_VAT_TU",
+            "XML2.MA_DICH_VU");
 
     private final Xml130Spec spec = Xml130Spec.get();
     private final Predicate<String> icd10;
@@ -191,8 +238,12 @@ public final class DossierValidator {
 
     /** Whether a required field is required in this row (see {@link #REQUIRED_IF}). */
     public static boolean requirementApplies(String table, String tag, Row row) {
-        Predicate<Row> condition = REQUIRED_IF.get(table + "." + tag);
-        return condition == null || condition.test(row);
+        return requiredWhen(table, tag).stream().allMatch(w -> w.test(row));
+    }
+
+    /** The conditions under which a required field applies (empty: always). */
+    public static List<When> requiredWhen(String table, String tag) {
+        return REQUIRED_IF.getOrDefault(table + "." + tag, List.of());
     }
 
     private static void cross(List<Rule> list, String name, String table, String field, String text) {

@@ -62,10 +62,21 @@ class DossierValidatorTest {
 
     static void corrupt(Dossier d, Rule rule) {
         List<Row> rows = d.mutableRows(rule.table());
-        Row row = rows.get(0);
+        // break a value that is there when a row has one (filling a supply code into an exam line changes the line)
+        Row row = rows.stream().filter(r -> !r.get(rule.field()).isEmpty()).findFirst().orElse(rows.get(0));
         if (rule.kind() == Rule.Kind.REQUIRED) {
             row = rows.stream().filter(r -> DossierValidator.requirementApplies(rule.table(), rule.field(), r))
                     .findFirst().orElse(row);
+            if (!rule.table().equals("XML7") && !DossierValidator.requirementApplies(rule.table(), rule.field(), row)) {
+                for (DossierValidator.When when : DossierValidator.requiredWhen(rule.table(), rule.field())) {
+                    switch (when.op()) {
+                        case FILLED -> row.put(when.field(), "A1");
+                        case EMPTY -> row.put(when.field(), "");
+                        case IN -> row.put(when.field(), when.values().iterator().next());
+                        case NOT_IN -> { }
+                    }
+                }
+            }
         }
         Row xml1 = d.mutableRows("XML1").get(0);
         FieldSpec field = Xml130Spec.get().table(rule.table()).field(rule.field()).orElseThrow();
@@ -97,6 +108,15 @@ class DossierValidatorTest {
             }
             case SAME_AS_XML1 -> row.put(rule.field(), other(field, row.get(rule.field())));
             case CROSS -> corruptCross(d, rule.id(), xml1);
+        }
+        if (rule.kind() != Rule.Kind.REQUIRED && rule.kind() != Rule.Kind.CROSS) {
+            // a code written where there was none makes its name required: give it one
+            for (FieldSpec f : Xml130Spec.get().table(rule.table()).fields()) {
+                if (!f.tag().equals(rule.field()) && DossierValidator.required(f) && row.get(f.tag()).isEmpty()
+                        && DossierValidator.requirementApplies(rule.table(), f.tag(), row)) {
+                    row.put(f.tag(), "Tên");
+                }
+            }
         }
     }
 

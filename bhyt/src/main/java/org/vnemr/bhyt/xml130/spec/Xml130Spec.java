@@ -66,7 +66,7 @@ public final class Xml130Spec {
                 String size = f.get("KICH_THUOC_TOI_DA").trim();
                 Integer maxSize = size.matches("\\d+") ? Integer.valueOf(size) : null;
                 fields.add(new FieldSpec(name, fields.size() + 1, tag, kind, maxSize,
-                        f.get("BAT_BUOC_CTN4750").trim().equalsIgnoreCase("x"),
+                        requiredFlag(f.get("BAT_BUOC_CTN4750")),
                         FieldSpec.formatOf(tag, kind, maxSize),
                         kind == FieldSpec.Kind.NUMBER ? FieldSpec.decimalsOf(tag) : null,
                         f.getOrDefault("VALID_CTN4750", "").trim()));
@@ -75,6 +75,15 @@ public final class Xml130Spec {
                     emptyToNull(t.get("RECORD_TAG")), List.copyOf(fields)));
         }
         return new Xml130Spec(tables);
+    }
+
+    /**
+     * The gateway sheet's "Bắt buộc" column: {@code x}, or a sentence saying when ("Bắt buộc khi MA_NHOM = 10",
+     * "Như QĐ 4210"…). Any text means required; the validator applies the sentence's condition.
+     */
+    static boolean requiredFlag(String column) {
+        String text = column == null ? "" : column.trim().toLowerCase(java.util.Locale.ROOT);
+        return !text.isEmpty() && !text.startsWith("không bắt buộc");
     }
 
     private static String emptyToNull(String s) {
