@@ -105,6 +105,13 @@ public class BhytConfiguration {
         return new BhytExport(loader, mapper, validator, signer, Clock.systemUTC());
     }
 
+    /** What the BHXH gateway link sends (see gateway.GatewayConfiguration), built by this package. */
+    @Bean
+    public org.vnemr.bhyt.gateway.ClaimDocuments bhytClaimDocuments(BhytExport export, DossierMapper mapper,
+                                                                    ResourceStore store) {
+        return new org.vnemr.bhyt.export.StoreClaimDocuments(export, mapper, store);
+    }
+
     @Bean
     public BatchExport bhytBatchExport(BhytExport export) {
         return new BatchExport(export);
