@@ -32,6 +32,22 @@ public final class OutpatientBenchmark {
     private OutpatientBenchmark() {
     }
 
+    private static final List<String> VALUED = List.of("--clinicians", "--seconds", "--warmup", "--patients", "--url",
+            "--password");
+
+    /** {@code --clinicians 50} and {@code --clinicians=50} both work. */
+    static List<String> joinValues(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (VALUED.contains(args[i]) && i + 1 < args.length) {
+                out.add(args[i] + "=" + args[++i]);
+            } else {
+                out.add(args[i]);
+            }
+        }
+        return out;
+    }
+
     public static int run(String[] args) throws Exception {
         int clinicians = 50;
         int seconds = 60;
@@ -40,7 +56,7 @@ public final class OutpatientBenchmark {
         String url = null;
         String password = null;
         List<String> springArgs = new ArrayList<>();
-        for (String arg : args) {
+        for (String arg : joinValues(args)) {
             if (arg.startsWith("--clinicians=")) {
                 clinicians = Integer.parseInt(arg.substring("--clinicians=".length()));
             } else if (arg.startsWith("--seconds=")) {

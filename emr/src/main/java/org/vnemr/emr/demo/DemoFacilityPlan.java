@@ -21,7 +21,8 @@ final class DemoFacilityPlan {
     /**
      * A department. {@code kind} is the contract's type text. {@code maKhoa} comes from the sample department
      * catalogue when it has one (K01, K03, K19); paediatrics, obstetrics, laboratory and pharmacy are not in the
-     * sample, so they carry the codes the Ministry list uses for them and are not priced.
+     * sample, so they carry placeholder codes (K48, K26, K42, K45) that a real facility replaces with its own
+     * department catalogue; no demo visit is billed to them.
      */
     record Department(String id, String kind, String maKhoa, String name, boolean inSampleCatalogue) {
     }

@@ -20,7 +20,6 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Money;
@@ -33,7 +32,6 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.SimpleQuantity;
-import org.hl7.fhir.r4.model.StringType;
 import org.vnemr.emr.charges.ChargeCapture;
 import org.vnemr.fhir.synthetic.VietnameseNames;
 import org.vnemr.terminology.catalogue.CatalogueEntry;
@@ -309,7 +307,7 @@ final class DemoHistory {
 
         // ---- visits ----------------------------------------------------------------------------------
 
-        /** A finished outpatient visit; {@code admitTo} non-null when it ends with an admission order. */
+        /** A finished outpatient visit; {@code forced} names the main diagnosis of a visit that ends in admission. */
         private Encounter outpatientVisit(LocalDateTime start, DemoCodes.Diagnosis forced) {
             visits++;
             int roomIndex = random.nextInt(DemoFacilityPlan.ROOMS.size());
@@ -804,16 +802,5 @@ final class DemoHistory {
 
     private static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** A copy of a bed Location with a new status, for the transaction that puts a patient in it. */
-    static Location occupied(Location bed) {
-        Location copy = bed.copy();
-        copy.setOperationalStatus(new Coding("http://terminology.hl7.org/CodeSystem/v2-0116", "O", "Occupied"));
-        return copy;
-    }
-
-    static StringType text(String s) {
-        return new StringType(s);
     }
 }

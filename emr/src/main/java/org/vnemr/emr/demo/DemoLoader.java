@@ -224,16 +224,12 @@ public class DemoLoader {
             if (accountStore.find(s.username()).isPresent()) {
                 continue;
             }
-            boolean person = s.role() != Role.ADMINISTRATOR;
             accounts.create(s.username(), s.practitionerId(), s.title() + " " + s.username(),
                     List.of(s.role().code()), List.of(s.departmentId()), password, false)
                     .ifPresent(code -> {
                         throw new DemoRefused("VNEMR-6605", s.username(), code);
                     });
             created.add(s.username());
-            if (!person) {
-                LOG.debug("administrator account {} has a Practitioner for the audit trail's name only", s.username());
-            }
         }
         return created;
     }
