@@ -112,7 +112,7 @@ final class DemoFacilityResources {
     /** A bed's Location; {@code occupied} sets operationalStatus O instead of U. */
     static Location bed(DemoFacilityPlan.Bed b, boolean occupied) {
         Location bed = tagged(new Location(), b.id());
-        bed.addIdentifier(new Identifier().setSystem(V + "/sid/ma-giuong").setValue(b.maGiuong()));
+        bed.addIdentifier(new Identifier().setSystem(V + "/sid/ma-giuong").setValue(b.catalogueCode()));
         bed.setStatus(Location.LocationStatus.ACTIVE)
                 .setName("Giường " + b.maGiuong() + " - " + b.ward() + " - "
                         + DemoFacilityPlan.department(b.departmentId()).name())
