@@ -102,8 +102,11 @@ public final class OutpatientBenchmark {
         UiLoadHarness.Options options = new UiLoadHarness.Options(clinicians, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(warmUp), Duration.ZERO,
                 i -> UiSession.login(root, doctors.get(i % doctors.size()), password),
-                // clinician i works in room (i mod rooms) with that room's doctor account (bs.kb<n> ↔ phong-kham-<n>)
-                i -> Map.of(OutpatientJourney.ROOM, "phong-kham-" + (i % doctors.size() + 1)));
+                // clinician i works in room (i mod rooms) with that room's doctor account (bs.kb<n> ↔ phong-kham-<n>);
+                // a registration clerk session of its own sends the patients to that room
+                i -> Map.of(OutpatientJourney.ROOM, "phong-kham-" + (i % doctors.size() + 1),
+                        OutpatientJourney.CLINICIAN, String.valueOf(i), OutpatientJourney.ROOT, root,
+                        OutpatientJourney.CLERK, "tiepdon" + (i % 2 + 1), OutpatientJourney.PASSWORD, password));
         List<JourneyStep> journey = OutpatientJourney.steps();
         UiLoadReport report = UiLoadHarness.run(options, journey);
         report.print(System.out);
