@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vnemr.fhir.synthetic.Csv;
-import org.vnemr.fhir.synthetic.VietnameseNames;
-import org.vnemr.fhir.synthetic.Weighted;
+import org.vnemr.vncore.synthetic.Csv;
+import org.vnemr.vncore.synthetic.VietnameseNames;
+import org.vnemr.vncore.synthetic.Weighted;
 
 /** The code lists the generator draws from, read once from {@code vnemr/bench/} on the class path. */
 final class ReferenceData {

@@ -403,13 +403,16 @@ public record DossierMapper(String maTtdv, CatalogueInfo catalogue) {
         Encounter e = visit.encounter;
         var author = visit.practitioner(paper.getAuthorFirstRep()).orElse(null);
         List<String> departments = departments(visit);
-        return Xml7GiayRaVien.builder().maLk(maLk).soLuuTru(paper.getIdentifier().getValue())
+        String number = paper.getIdentifier().getValue();
+        return Xml7GiayRaVien.builder().maLk(maLk)
+                .soLuuTru(number != null ? number : Fhir.sectionOrField(paper, "", "SO_LUU_TRU"))
                 .maYte(Fhir.identifier(visit.patient.getIdentifier(), ContractUrls.SID_MA_BN))
                 .maKhoaRv(departments.isEmpty() ? "" : departments.get(departments.size() - 1))
                 .ngayVao(Xml130Values.timestamp(e.getPeriod().getStart()))
                 .ngayRa(Xml130Values.timestamp(e.getPeriod().getEnd()))
-                .chanDoanRv(Fhir.section(paper, SECTION_DIAGNOSIS)).ppDieutri(Fhir.section(paper, SECTION_TREATMENT))
-                .ghiChu(Fhir.section(paper, SECTION_ADVICE)).maTtdv(maTtdv).maBs(Fhir.cchn(author))
+                .chanDoanRv(Fhir.sectionOrField(paper, SECTION_DIAGNOSIS, "CHAN_DOAN_RV"))
+                .ppDieutri(Fhir.sectionOrField(paper, SECTION_TREATMENT, "PP_DIEUTRI"))
+                .ghiChu(Fhir.sectionOrField(paper, SECTION_ADVICE, "GHI_CHU")).maTtdv(maTtdv).maBs(Fhir.cchn(author))
                 .tenBs(Fhir.name(author)).ngayCt(Xml130Values.date(paper.getDate())).build();
     }
 

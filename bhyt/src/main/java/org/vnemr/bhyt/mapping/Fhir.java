@@ -98,6 +98,35 @@ final class Fhir {
         return "";
     }
 
+    /** The record-field extension: form screens keep each typed value under its field id (clinical-data.md). */
+    static final String RECORD_FIELD = "https://vnemr.org/fhir/StructureDefinition/record-field";
+
+    /**
+     * The section's text, else the value a form stored as a record field under the XML field name (the discharge
+     * screen keeps every XML7 field that way, grouped in broader sections).
+     */
+    static String sectionOrField(Composition composition, String code, String xmlField) {
+        String text = section(composition, code);
+        return text.isEmpty() && composition != null ? recordField(composition.getSection(), xmlField) : text;
+    }
+
+    private static String recordField(List<Composition.SectionComponent> sections, String id) {
+        for (Composition.SectionComponent section : sections) {
+            for (org.hl7.fhir.r4.model.Extension field : section.getExtensionsByUrl(RECORD_FIELD)) {
+                org.hl7.fhir.r4.model.Extension name = field.getExtensionByUrl("id");
+                org.hl7.fhir.r4.model.Extension value = field.getExtensionByUrl("value");
+                if (name != null && value != null && id.equals(name.getValue().primitiveValue())) {
+                    return value.getValue().primitiveValue();
+                }
+            }
+            String nested = recordField(section.getSection(), id);
+            if (!nested.isEmpty()) {
+                return nested;
+            }
+        }
+        return "";
+    }
+
     static String text(Narrative narrative) {
         if (narrative == null || narrative.getDiv() == null || narrative.getDiv().isEmpty()) {
             return "";

@@ -83,7 +83,7 @@ final class DemoFacilityResources {
         int licence = 1000;
         for (DemoFacilityPlan.Staff s : DemoFacilityPlan.staff()) {
             boolean male = random.nextBoolean();
-            var name = org.vnemr.fhir.synthetic.VietnameseNames.get().pick(random, male);
+            var name = org.vnemr.vncore.synthetic.VietnameseNames.get().pick(random, male);
             Practitioner p = tagged(new Practitioner(), s.practitionerId());
             if (s.licensed()) {
                 p.addIdentifier().setSystem(VnCoreUrls.SID_CCHN)

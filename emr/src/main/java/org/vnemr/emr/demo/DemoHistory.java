@@ -33,7 +33,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.SimpleQuantity;
 import org.vnemr.emr.charges.ChargeCapture;
-import org.vnemr.fhir.synthetic.VietnameseNames;
+import org.vnemr.vncore.synthetic.VietnameseNames;
 import org.vnemr.terminology.catalogue.CatalogueEntry;
 import org.vnemr.terminology.catalogue.CatalogueKind;
 import org.vnemr.vncore.VnCoreUrls;
@@ -694,7 +694,7 @@ final class DemoHistory {
                     conditions.get(0).getCode().getCodingFirstRep().getCode().startsWith("K35")
                             ? "Phẫu thuật nội soi cắt ruột thừa, kháng sinh, giảm đau."
                             : "Điều trị nội khoa: kháng sinh, bù dịch, hạ sốt.", List.of());
-            section(paper, "ghi-chu", "Lời dặn", "Ra viện, tái khám sau 7 ngày tại " + dept.name()
+            section(paper, "loi-dan", "Lời dặn", "Ra viện, tái khám sau 7 ngày tại " + dept.name()
                     + " hoặc khi có dấu hiệu bất thường.", List.of());
         }
 

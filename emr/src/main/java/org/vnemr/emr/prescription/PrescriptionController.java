@@ -38,11 +38,17 @@ public class PrescriptionController {
     private final PrescriptionService prescriptions;
     private final DrugCatalogue drugs;
     private final ClinicalStore store;
+    /** The national e-prescription link's status, when that link is on (bhyt.prescription). */
+    private final org.springframework.beans.factory.ObjectProvider<org.vnemr.bhyt.prescription.PrescriptionStatus>
+            nationalStatus;
 
-    public PrescriptionController(PrescriptionService prescriptions, DrugCatalogue drugs, ClinicalStore store) {
+    public PrescriptionController(PrescriptionService prescriptions, DrugCatalogue drugs, ClinicalStore store,
+                                  org.springframework.beans.factory.ObjectProvider<
+                                          org.vnemr.bhyt.prescription.PrescriptionStatus> nationalStatus) {
         this.prescriptions = prescriptions;
         this.drugs = drugs;
         this.store = store;
+        this.nationalStatus = nationalStatus;
     }
 
     @GetMapping("/kham-benh/{encounterId}/don-thuoc")
@@ -159,6 +165,7 @@ public class PrescriptionController {
         model.addAttribute("compositionId", compositionId);
         model.addAttribute("lines", lines);
         model.addAttribute("back", action(encounterId, loai) + query(loai));
+        nationalStatus.ifAvailable(status -> model.addAttribute("national", status.of(code)));
         return "prescription/saved";
     }
 

@@ -1,4 +1,4 @@
-package org.vnemr.fhir.synthetic;
+package org.vnemr.vncore.synthetic;
 
 import java.io.BufferedReader;
 import java.io.IOException;

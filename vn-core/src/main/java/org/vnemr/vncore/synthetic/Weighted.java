@@ -1,4 +1,4 @@
-package org.vnemr.fhir.synthetic;
+package org.vnemr.vncore.synthetic;
 
 import java.util.ArrayList;
 import java.util.List;
