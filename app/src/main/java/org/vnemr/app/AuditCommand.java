@@ -28,8 +28,10 @@ final class AuditCommand {
         }
         int springFrom = args[0].equals("patient") ? 2 : 1;
         SpringApplication app = new SpringApplication(VnemrApplication.class);
-        // a maintenance command sees the database as it is: no reference data loaded at start-up
-        app.setDefaultProperties(java.util.Map.of("vnemr.reference-data.load", "false"));
+        // a maintenance command sees the database as it is: no reference data loaded, no first administrator
+        // created (a restore needs an empty node; accounts are made by the server people log in to)
+        app.setDefaultProperties(java.util.Map.of("vnemr.reference-data.load", "false",
+                "vnemr.accounts.first-administrator", "false"));
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run(Arrays.copyOfRange(args, springFrom, args.length))) {
             if (args[0].equals("patient")) {

@@ -103,8 +103,10 @@ final class BackupCommand {
 
     private static ConfigurableApplicationContext context(List<String> springArgs) {
         SpringApplication app = new SpringApplication(VnemrApplication.class);
-        // a maintenance command sees the database as it is: no reference data loaded at start-up
-        app.setDefaultProperties(java.util.Map.of("vnemr.reference-data.load", "false"));
+        // a maintenance command sees the database as it is: no reference data loaded, no first administrator
+        // created (a restore needs an empty node; accounts are made by the server people log in to)
+        app.setDefaultProperties(java.util.Map.of("vnemr.reference-data.load", "false",
+                "vnemr.accounts.first-administrator", "false"));
         app.setWebApplicationType(WebApplicationType.NONE);
         return app.run(springArgs.toArray(String[]::new));
     }

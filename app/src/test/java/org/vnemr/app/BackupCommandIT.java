@@ -55,7 +55,7 @@ class BackupCommandIT {
             "--vnemr.home=" + homeB}));
         assertThat(restored[0]).as(restored[1]).isEqualTo("0");
         assertThat(run(() -> AuditCommand.run(new String[] {"verify", "--vnemr.home=" + homeB}))[1])
-                .contains("audit chain intact: 2 events"); // the patient's creation, then the restore itself
+                .contains("audit chain intact: 3 events"); // first administrator, the patient's creation, the restore
         try (ConfigurableApplicationContext app = VnemrApplication.serve("--server.port=0", "--vnemr.security.enabled=false", "--vnemr.home=" + homeB)) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/fhir";
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/Patient/" + id)).build(),
