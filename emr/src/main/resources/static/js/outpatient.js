@@ -28,12 +28,12 @@ function vnemrAddService(button) {
   cell.appendChild(document.createTextNode(button.dataset.code + ' — ' + button.dataset.name));
   var qtyCell = document.createElement('td');
   var qty = document.createElement('input');
-  qty.type = 'number'; qty.name = 'quantity'; qty.min = '1'; qty.max = '100'; qty.value = '1'; qty.style.width = '5em';
+  qty.type = 'number'; qty.name = 'quantity'; qty.min = '1'; qty.max = '100'; qty.value = '1'; qty.className = 'qty';
   qtyCell.appendChild(qty);
   var removeCell = document.createElement('td');
   var remove = document.createElement('button');
   remove.type = 'button'; remove.className = 'secondary'; remove.textContent = '✕';
-  remove.onclick = function () { row.remove(); };
+  remove.setAttribute('data-remove-row', '');
   removeCell.appendChild(remove);
   row.appendChild(cell); row.appendChild(qtyCell); row.appendChild(removeCell);
   body.appendChild(row);
@@ -54,3 +54,14 @@ function vnemrShowChosenDisposition() {
 document.addEventListener('DOMContentLoaded', vnemrShowChosenDisposition);
 document.addEventListener('htmx:afterSwap', vnemrShowChosenDisposition);
 vnemrShowChosenDisposition();
+
+// The Content-Security-Policy allows no inline handlers: the pickers and the ending choice are wired here.
+document.addEventListener('click', function (event) {
+  var icd = event.target.closest('.icd-pick');
+  if (icd) { vnemrPickIcd(icd); return; }
+  var service = event.target.closest('.service-pick');
+  if (service) { vnemrAddService(service); }
+});
+document.addEventListener('change', function (event) {
+  if (event.target.name === 'disposition') { vnemrDisposition(event.target.value); }
+});
