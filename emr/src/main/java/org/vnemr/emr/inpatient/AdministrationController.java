@@ -116,13 +116,10 @@ public class AdministrationController {
         given.getDosage().setDose(new Quantity().setValue(dose).setUnit(ordered.getUnit()))
                 .setRoute(order.getDosageInstructionFirstRep().getRoute().copy());
         List<Resource> writes = new ArrayList<>(List.of(given));
-        ChargeCapture capture = charges.getIfAvailable();
+        writes.addAll(CareCharges.forCare(charges, stay.encounter(), List.of(new ChargeCapture.Billable(
+                CatalogueKind.DRUG, Fhir.code(order.getMedicationCodeableConcept(), Fhir.CATALOGUE_DRUG),
+                dose, Fhir.date(at).toInstant(), new Reference("MedicationRequest/" + order.getIdPart())))));
         try {
-            if (capture != null) {
-                writes.addAll(capture.chargesFor(stay.encounter(), List.of(new ChargeCapture.Billable(
-                        CatalogueKind.DRUG, Fhir.code(order.getMedicationCodeableConcept(), Fhir.CATALOGUE_DRUG),
-                        dose, Fhir.date(at).toInstant(), new Reference("MedicationRequest/" + order.getIdPart())))));
-            }
             store.transaction(writes, user);
         } catch (WriteRefused refused) {
             errors.refused(refused, Map.of());

@@ -96,14 +96,12 @@ class Transfers {
      * entering and leaving, at least one; the charges feature owns the finer BHYT counting rules.
      */
     private void billBedDays(Encounter stay, Location bed, Date start, Date end, List<Resource> writes) {
-        ChargeCapture capture = charges.getIfAvailable();
         String code = Fhir.identifier(bed.getIdentifier(), Fhir.MA_GIUONG);
-        if (capture == null || code == null || start == null) {
+        if (code == null || start == null) {
             return;
         }
         long days = Math.max(1, ChronoUnit.DAYS.between(Fhir.day(start), Fhir.day(end)));
-        List<ChargeItem> items = capture.chargesFor(stay, List.of(new ChargeCapture.Billable(CatalogueKind.BED, code,
-                BigDecimal.valueOf(days), end.toInstant(), new Reference("Encounter/" + stay.getIdPart()))));
-        writes.addAll(items);
+        writes.addAll(CareCharges.forCare(charges, stay, List.of(new ChargeCapture.Billable(CatalogueKind.BED, code,
+                BigDecimal.valueOf(days), end.toInstant(), new Reference("Encounter/" + stay.getIdPart())))));
     }
 }

@@ -204,11 +204,8 @@ public class TreatmentSheetController {
         sheet.addSection(course);
         sheet.addSection(orders);
         writes.add(sheet);
-        ChargeCapture capture = charges.getIfAvailable();
+        writes.addAll(CareCharges.forCare(charges, stay.encounter(), billables));
         try {
-            if (capture != null && !billables.isEmpty()) {
-                writes.addAll(capture.chargesFor(stay.encounter(), billables));
-            }
             store.transaction(writes, user);
         } catch (WriteRefused refused) {
             errors.refused(refused, Map.of("ServiceRequest", "dichVu", "ChargeItem", "dichVu"));

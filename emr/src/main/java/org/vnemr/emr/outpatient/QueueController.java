@@ -74,7 +74,7 @@ class QueueController {
     }
 
     @PostMapping("/kham-benh/{encounterId}/goi-kham")
-    @Requires(value = Permission.EDIT, patient = "encounterId")
+    @Requires(value = Permission.CREATE, patient = "encounterId")
     String call(@PathVariable String encounterId, CurrentUser user) {
         Encounter e = visits.open(encounterId, user);
         boolean changed = false;

@@ -376,11 +376,13 @@ public class RegistrationController {
         String validity = card.map(c -> shownDay(c.getPeriod().getStartElement().getValueAsString()) + " – "
                 + shownDay(c.getPeriod().getEndElement().getValueAsString())).orElse(null);
         String room = visit.getLocation().isEmpty() ? "" : visit.getLocationFirstRep().getLocation().getDisplay();
-        ZonedDateTime start = visit.getPeriod().getStart().toInstant().atZone(Coverages.VIETNAM);
+        // a visit made elsewhere (an import, the API) may lack its start time: the slip then shows none
+        ZonedDateTime start = visit.getPeriod().getStart() == null ? null
+                : visit.getPeriod().getStart().toInstant().atZone(Coverages.VIETNAM);
         model.addAttribute("slip", new Slip(encounterId, PatientRow.of(patient.get(), today()),
                 identifier(visit, VnCoreUrls.SID_MA_LK), room, queue, queueValue,
                 visit.getTypeFirstRep().getCodingFirstRep().getDisplay(), cardNumber, validity, card.isEmpty(),
-                TIME.format(start), visit.getReasonCodeFirstRep().getText()));
+                start == null ? "" : TIME.format(start), visit.getReasonCodeFirstRep().getText()));
         return "registration/slip";
     }
 

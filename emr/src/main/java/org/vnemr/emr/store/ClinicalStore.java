@@ -155,12 +155,26 @@ public class ClinicalStore {
         }
         Bundle answer = parser().parseResource(Bundle.class, response);
         List<String> references = new ArrayList<>();
+        java.util.Map<String, String> stored = new java.util.HashMap<>();
         for (int i = 0; i < answer.getEntry().size(); i++) {
             String location = answer.getEntry().get(i).getResponse().getLocation();
             String reference = location == null ? null : location.replaceAll("/_history/.*$", "");
             references.add(reference);
             if (reference != null) {
+                stored.put(bundle.getEntry().get(i).getFullUrl(), reference);
                 resources.get(i).setId(reference);
+            }
+        }
+        // the caller's objects now say what the store holds: urn:uuid references become Type/id, so an object can
+        // be used again (e.g. a visit handed to the charge capture after it was stored)
+        ca.uhn.fhir.util.FhirTerser terser = fhir.newTerser();
+        for (Resource resource : resources) {
+            for (org.hl7.fhir.r4.model.Reference reference
+                    : terser.getAllPopulatedChildElementsOfType(resource, org.hl7.fhir.r4.model.Reference.class)) {
+                String target = stored.get(reference.getReference());
+                if (target != null) {
+                    reference.setReference(target);
+                }
             }
         }
         record(user, AuditAction.TRANSACTION, String.join(",", references), patients);

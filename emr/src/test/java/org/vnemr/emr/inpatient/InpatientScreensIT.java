@@ -182,8 +182,9 @@ class InpatientScreensIT {
 
     @Test
     void theAdmissionRecord_enforcesRequiredFieldsAndRangesThenSavesTheTemplateAsAComposition() {
-        UiClient doctor = server.login(doctorLogin);
         Ward own = new Ward(server);
+        // a doctor of this test's own ward: the access matrix lets clinicians work only in their departments
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
         String patient = own.patient(server, "Đỗ Văn Bệnh Án", Enumerations.AdministrativeGender.MALE,
                 LocalDate.of(1965, 7, 8));
         Map<String, String> admission = admission(patient, own.medicineBeds.get(0));
@@ -229,8 +230,9 @@ class InpatientScreensIT {
     void treatmentSheets_storeOrdersAsServiceAndDrugRequests_oneSheetPerDay_unknownCodesRefused() {
         List<CatalogueEntry> services = Ward.catalogue(server, CatalogueKind.SERVICE);
         List<CatalogueEntry> drugs = Ward.catalogue(server, CatalogueKind.DRUG);
-        UiClient doctor = server.login(doctorLogin);
         Ward own = new Ward(server);
+        // a doctor of this test's own ward: the access matrix lets clinicians work only in their departments
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
         String patient = own.patient(server, "Bùi Văn Điều Trị", Enumerations.AdministrativeGender.MALE,
                 LocalDate.of(1975, 2, 2));
         Map<String, String> admission = admission(patient, own.medicineBeds.get(0));
@@ -280,9 +282,10 @@ class InpatientScreensIT {
 
     @Test
     void nursing_recordsVitalsWithTheNurseAndDrawsTheChart_outOfRangeValuesAreRefused() {
-        UiClient doctor = server.login(doctorLogin);
-        UiClient nurse = server.login(nurseLogin);
         Ward own = new Ward(server);
+        // staff of this test's own ward: the access matrix lets clinicians work only in their departments
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        UiClient nurse = server.login(server.user(Role.NURSE, own.nurse, own.medicine, own.surgery));
         String patient = own.patient(server, "Ngô Thị Chăm Sóc", Enumerations.AdministrativeGender.FEMALE,
                 LocalDate.of(1988, 9, 9));
         Map<String, String> admission = admission(patient, own.medicineBeds.get(0));
@@ -309,7 +312,7 @@ class InpatientScreensIT {
         assertThat(vitals).extracting(o -> o.getCode().getCodingFirstRep().getCode())
                 .containsExactlyInAnyOrder("8310-5", "85354-9", "8867-4");
         assertThat(vitals).allSatisfy(o -> assertThat(o.getPerformerFirstRep().getReference())
-                .isEqualTo("Practitioner/" + ward.nurse));
+                .isEqualTo("Practitioner/" + own.nurse));
         String page = nurse.get("/noi-tru/" + id + "/cham-soc").body();
         assertThat(page).contains("id=\"vital-chart\"").contains("class=\"dot-t\"").contains("class=\"dot-p\"")
                 .contains("Người bệnh mệt").contains("Nhiệt độ 38.2 °C");
@@ -318,9 +321,10 @@ class InpatientScreensIT {
     @Test
     void theMedicationRecord_showsWhoGaveWhatAndWhen() {
         List<CatalogueEntry> drugs = Ward.catalogue(server, CatalogueKind.DRUG);
-        UiClient doctor = server.login(doctorLogin);
-        UiClient nurse = server.login(nurseLogin);
         Ward own = new Ward(server);
+        // staff of this test's own ward: the access matrix lets clinicians work only in their departments
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        UiClient nurse = server.login(server.user(Role.NURSE, own.nurse, own.medicine, own.surgery));
         String patient = own.patient(server, "Lý Văn Thuốc", Enumerations.AdministrativeGender.MALE,
                 LocalDate.of(1955, 4, 4));
         Map<String, String> admission = admission(patient, own.medicineBeds.get(0));
@@ -341,7 +345,7 @@ class InpatientScreensIT {
         List<MedicationAdministration> given = find(MedicationAdministration.class, "context", "Encounter/" + id);
         assertThat(given).hasSize(1);
         assertThat(given.get(0).getPerformerFirstRep().getActor().getReference())
-                .isEqualTo("Practitioner/" + ward.nurse);
+                .isEqualTo("Practitioner/" + own.nurse);
         assertThat(given.get(0).getRequest().getReference()).isEqualTo("MedicationRequest/" + order.getIdPart());
         assertThat(nurse.get("/noi-tru/" + id + "/thuoc").body()).contains("Lê Văn Điều Dưỡng")
                 .contains(drugs.get(0).display());
@@ -349,8 +353,9 @@ class InpatientScreensIT {
 
     @Test
     void aTransfer_closesTheOldBedOccupiesTheNewOneAndOpensANewDepartmentStay() {
-        UiClient doctor = server.login(doctorLogin);
         Ward own = new Ward(server);
+        // a doctor of this test's own ward: the access matrix lets clinicians work only in their departments
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
         String patient = own.patient(server, "Trịnh Văn Chuyển", Enumerations.AdministrativeGender.MALE,
                 LocalDate.of(1960, 6, 6));
         Map<String, String> admission = admission(patient, own.medicineBeds.get(0));
@@ -388,8 +393,9 @@ class InpatientScreensIT {
 
     @Test
     void discharge_isRefusedWithoutAMainDiagnosisOrBeforeAdmission_thenEndsTheStayAndWritesTheDischargePaper() {
-        UiClient doctor = server.login(doctorLogin);
         Ward own = new Ward(server);
+        // a doctor of this test's own ward: the access matrix lets clinicians work only in their departments
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
         String patient = own.patient(server, "Mai Thị Ra Viện", Enumerations.AdministrativeGender.FEMALE,
                 LocalDate.of(1972, 12, 12));
         Map<String, String> admission = admission(patient, own.medicineBeds.get(0));

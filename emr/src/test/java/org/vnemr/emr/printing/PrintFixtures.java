@@ -51,6 +51,8 @@ final class PrintFixtures {
 
     String patient;
     String practitioner;
+    /** The department whose visits these are: the printing doctor works there (the access matrix checks it). */
+    String department;
     String outpatient;
     String inpatient;
     String prescription;
@@ -212,6 +214,7 @@ final class PrintFixtures {
         store.transaction(all, null);
         f.patient = patient.getIdPart();
         f.practitioner = doctor.getIdPart();
+        f.department = department.getIdPart();
         f.outpatient = out.getIdPart();
         f.inpatient = stay.getIdPart();
         f.prescription = rx.getIdPart();

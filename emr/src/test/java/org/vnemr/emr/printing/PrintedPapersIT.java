@@ -30,7 +30,7 @@ class PrintedPapersIT {
     static void start() {
         server = EmrTestServer.start(List.of());
         data = PrintFixtures.create(server.store());
-        String username = server.user(Role.DOCTOR, data.practitioner);
+        String username = server.user(Role.DOCTOR, data.practitioner, data.department);
         doctor = PdfClient.login(server.root(), username, EmrTestServer.PASSWORD);
     }
 
