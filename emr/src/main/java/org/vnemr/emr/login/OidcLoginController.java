@@ -22,7 +22,7 @@ import org.vnemr.platform.auth.oidc.OidcException;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,15 +51,13 @@ public class OidcLoginController {
     private final ObjectProvider<OidcClient> oidc;
     private final AccountStore accounts;
     private final AuditTrail audit;
-    private final Clock clock;
     private final String redirectUri;
 
-    public OidcLoginController(ObjectProvider<OidcClient> oidc, AccountStore accounts, AuditTrail audit, Clock clock,
+    public OidcLoginController(ObjectProvider<OidcClient> oidc, AccountStore accounts, AuditTrail audit,
                                @Value("${vnemr.oidc.redirect-uri:}") String redirectUri) {
         this.oidc = oidc;
         this.accounts = accounts;
         this.audit = audit;
-        this.clock = clock;
         this.redirectUri = redirectUri;
     }
 
@@ -115,7 +113,7 @@ public class OidcLoginController {
                         + "=" + login.username() + " (sub " + login.subject() + ")");
             }
             Account account = found.get();
-            if (account.disabled() || (account.lockedUntil() != null && account.lockedUntil().isAfter(clock.instant()))) {
+            if (account.disabled() || (account.lockedUntil() != null && account.lockedUntil().isAfter(Instant.now()))) {
                 return refuse(request, model, account, new OidcException(ACCOUNT_DISABLED,
                         "account " + account.username() + " is disabled or locked"));
             }
