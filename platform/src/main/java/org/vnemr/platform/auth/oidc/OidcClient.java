@@ -101,7 +101,8 @@ public final class OidcClient {
         query.put("code_challenge", s256(pending.codeVerifier()));
         query.put("code_challenge_method", "S256");
         String endpoint = provider().authorizationEndpoint();
-        return URI.create(endpoint + (endpoint.contains("?") ? "&" : "?") + form(query));
+        // %20, not the form encoding's '+', for the space: some providers read the query strictly as RFC 3986
+        return URI.create(endpoint + (endpoint.contains("?") ? "&" : "?") + form(query).replace("+", "%20"));
     }
 
     /** Exchanges the code and checks the id_token; the state must already have been compared by the caller. */
