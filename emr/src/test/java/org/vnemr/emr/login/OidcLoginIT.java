@@ -95,6 +95,7 @@ class OidcLoginIT {
         assertThat(home.body()).contains("Người dùng " + doctor);
         assertThat(idp.lastBasicAuth).isEqualTo(CLIENT_ID + ":" + CLIENT_SECRET);
         assertThat(idp.lastVerifierMatched).isTrue();
+        assertThat(logins(doctor, "0")).isPositive();
     }
 
     @Test
@@ -141,6 +142,7 @@ class OidcLoginIT {
         server.bean(AccountService.class).disable(nurse, "nghỉ việc", "admin");
         idp.username = nurse;
         assertRefused("VNEMR-5249");
+        assertThat(logins(nurse, "4")).as("the refusal is audited").isEqualTo(1);
     }
 
     @Test
@@ -180,6 +182,13 @@ class OidcLoginIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains(code).contains("id=\"login-error\"");
         assertThat(client.get("/").status()).as("nobody logged in after a refusal").isEqualTo(302);
+    }
+
+    /** Login audit events of {@code user} with {@code outcome} (written durably before the answer). */
+    private static long logins(String user, String outcome) {
+        return new org.springframework.jdbc.core.JdbcTemplate(server.bean(javax.sql.DataSource.class)).queryForObject(
+                "select count(*) from audit_log where action = 'login' and user_name = ? and outcome = ?",
+                Long.class, user, outcome);
     }
 
     private static String callbackPath(String callback) {
