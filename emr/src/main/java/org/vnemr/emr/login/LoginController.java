@@ -2,10 +2,12 @@ package org.vnemr.emr.login;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.vnemr.emr.web.CurrentUser;
@@ -19,6 +21,7 @@ import org.vnemr.platform.account.LoginResult;
 import org.vnemr.platform.audit.AuditAction;
 import org.vnemr.platform.audit.AuditRecord;
 import org.vnemr.platform.audit.AuditTrail;
+import org.vnemr.platform.auth.oidc.OidcClient;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -39,11 +42,20 @@ public class LoginController {
     private final AccountService accounts;
     private final AuditTrail audit;
     private final FacilityNetwork facilityNetwork;
+    private final ObjectProvider<OidcClient> oidc;
 
-    public LoginController(AccountService accounts, AuditTrail audit, FacilityNetwork facilityNetwork) {
+    public LoginController(AccountService accounts, AuditTrail audit, FacilityNetwork facilityNetwork,
+                           ObjectProvider<OidcClient> oidc) {
         this.accounts = accounts;
         this.audit = audit;
         this.facilityNetwork = facilityNetwork;
+        this.oidc = oidc;
+    }
+
+    /** The login page offers the hospital's identity provider only when {@code vnemr.oidc.issuer} is set. */
+    @ModelAttribute("oidcEnabled")
+    boolean oidcEnabled() {
+        return oidc.getIfAvailable() != null;
     }
 
     @GetMapping("/dang-nhap")
@@ -137,7 +149,8 @@ public class LoginController {
                 List.copyOf(account.departmentIds()), newToken());
     }
 
-    private static HttpSession freshSession(HttpServletRequest request) {
+    /** Shared with {@link OidcLoginController}: a login always starts a brand-new session (no fixation). */
+    static HttpSession freshSession(HttpServletRequest request) {
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
@@ -145,7 +158,7 @@ public class LoginController {
         return request.getSession(true);
     }
 
-    private static String loginToken(HttpSession session) {
+    static String loginToken(HttpSession session) {
         String token = (String) session.getAttribute(SessionGuard.LOGIN_CSRF);
         if (token == null) {
             token = newToken();
@@ -169,7 +182,7 @@ public class LoginController {
         return next;
     }
 
-    private static String message(String code) {
+    static String message(String code) {
         if (code == null) {
             return null;
         }

@@ -40,7 +40,8 @@ public final class RequiresInterceptor implements HandlerInterceptor {
      * (the way out of a refusal) and the public check of a printed document's signature (what a QR code on paper
      * leads to). Each checks who is asking itself.
      */
-    public static final Set<String> OPEN_ROUTES = Set.of("/", "/dang-nhap", "/doi-mat-khau", "/dang-xuat", "/error",
+    public static final Set<String> OPEN_ROUTES = Set.of("/", "/dang-nhap", "/dang-nhap/oidc",
+            "/dang-nhap/oidc/callback", "/doi-mat-khau", "/dang-xuat", "/error",
             "/pha-kinh", "/xac-minh", "/xac-minh/pdf", "/xac-minh/ho-so", "/xac-thuc-hai-lop");
 
     private static final java.util.regex.Pattern FHIR_ID = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
