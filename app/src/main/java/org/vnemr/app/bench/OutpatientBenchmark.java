@@ -52,6 +52,7 @@ public final class OutpatientBenchmark {
         int clinicians = 50;
         int seconds = 60;
         int warmUp = 15;
+        long thinkMillis = 0;
         int patients = DemoOptions.DEFAULT_PATIENTS;
         String url = null;
         String password = null;
@@ -61,6 +62,10 @@ public final class OutpatientBenchmark {
                 clinicians = Integer.parseInt(arg.substring("--clinicians=".length()));
             } else if (arg.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(arg.substring("--seconds=".length()));
+            } else if (arg.startsWith("--think-ms=")) {
+                // pause between a clinician's pages: 0 is a closed loop that measures capacity; a few seconds is
+                // closer to a person reading the page before the next click
+                thinkMillis = Long.parseLong(arg.substring("--think-ms=".length()));
             } else if (arg.startsWith("--warmup=")) {
                 warmUp = Integer.parseInt(arg.substring("--warmup=".length()));
             } else if (arg.startsWith("--patients=")) {
@@ -78,7 +83,7 @@ public final class OutpatientBenchmark {
                 System.err.println("--url cần --password (mật khẩu tài khoản mẫu) / --url needs --password");
                 return 2;
             }
-            return measure(url, password, clinicians, seconds, warmUp);
+            return measure(url, password, clinicians, seconds, warmUp, thinkMillis);
         }
         Path home = Files.createTempDirectory("vnemr-bench-outpatient");
         springArgs.add("--vnemr.home=" + home);
@@ -95,17 +100,18 @@ public final class OutpatientBenchmark {
             System.out.printf("Demo facility: %d patients, %d visits, %d stays loaded in %.1f s%n",
                     demo.patientsLoaded(), demo.visits(), demo.stays(), (System.nanoTime() - start) / 1e9);
             String root = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-            return measure(root, demo.password(), clinicians, seconds, warmUp);
+            return measure(root, demo.password(), clinicians, seconds, warmUp, thinkMillis);
         } finally {
             deleteQuietly(home);
         }
     }
 
-    private static int measure(String root, String password, int clinicians, int seconds, int warmUp)
+    private static int measure(String root, String password, int clinicians, int seconds, int warmUp,
+                               long thinkMillis)
             throws InterruptedException {
         List<String> doctors = DemoLoader.clinicDoctors();
         UiLoadHarness.Options options = new UiLoadHarness.Options(clinicians, Duration.ofSeconds(seconds),
-                Duration.ofSeconds(warmUp), Duration.ZERO,
+                Duration.ofSeconds(warmUp), Duration.ofMillis(thinkMillis),
                 i -> UiSession.login(root, doctors.get(i % doctors.size()), password),
                 // clinician i works in room (i mod rooms) with that room's doctor account (bs.kb<n> ↔ phong-kham-<n>);
                 // a registration clerk session of its own sends the patients to that room
