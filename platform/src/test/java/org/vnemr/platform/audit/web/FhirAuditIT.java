@@ -56,7 +56,14 @@ class FhirAuditIT {
      * Waits until everything queued so far is committed (the writer is first in, first out: once a marker is
      * written, so is all before it) and returns the marker's seq.
      */
-    private static long settle() {
+    private static long settle() throws InterruptedException {
+        // the previous test's last request may still be queuing its event (events are queued after the response
+        // went out): wait until the trail stops growing, so that event cannot land after the marker
+        long seen = -1;
+        for (long now = audit.count(); now != seen; now = audit.count()) {
+            seen = now;
+            Thread.sleep(150);
+        }
         return server.bean(AuditLogWriter.class).recordFlushed(AuditRecord.of("test", AuditAction.ADMINISTRATION))
                 .join();
     }
