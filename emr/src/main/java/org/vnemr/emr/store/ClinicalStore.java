@@ -167,8 +167,9 @@ public class ClinicalStore {
         }
         // the caller's objects now say what the store holds: urn:uuid references become Type/id, so an object can
         // be used again (e.g. a visit handed to the charge capture after it was stored)
+        boolean created = stored.keySet().stream().anyMatch(url -> url != null && url.startsWith("urn:uuid:"));
         ca.uhn.fhir.util.FhirTerser terser = fhir.newTerser();
-        for (Resource resource : resources) {
+        for (Resource resource : created ? resources : List.<Resource>of()) {
             for (org.hl7.fhir.r4.model.Reference reference
                     : terser.getAllPopulatedChildElementsOfType(resource, org.hl7.fhir.r4.model.Reference.class)) {
                 String target = stored.get(reference.getReference());
