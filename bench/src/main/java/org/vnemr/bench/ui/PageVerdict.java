@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 public enum PageVerdict {
     OK, ROUTE_MISSING, ERROR;
 
-    /** Markers of a failure inside a 200 page: Spring's error page, a stack trace, an error code shown as an alert. */
-    private static final Pattern ERROR_MARKER = Pattern.compile(
-            "Whitelabel Error Page|Exception:|\\tat [a-z]+\\.|class=\"[^\"]*\\bpage-error\\b");
+    /** A stack-trace line, looked for only where a tab and "at " were found. */
+    private static final Pattern TRACE_LINE = Pattern.compile("\\tat [a-z]+\\.");
+    /** The error alert of our pages, looked for only where its class name was found. */
+    private static final Pattern ERROR_CLASS = Pattern.compile("class=\"[^\"]*\\bpage-error\\b");
 
     public static PageVerdict of(int status, String body) {
         if (status == 404) {
@@ -21,6 +22,17 @@ public enum PageVerdict {
         if (status < 200 || status >= 400) {
             return ERROR;
         }
-        return body != null && ERROR_MARKER.matcher(body).find() ? ERROR : OK;
+        return body != null && showsFailure(body) ? ERROR : OK;
+    }
+
+    /**
+     * Markers of a failure inside a 200 page: Spring's error page, a stack trace, an error code shown as an alert.
+     * Plain searches first: the client runs on the node's cores, and a pattern tried at every character of every
+     * page cost it a noticeable share of them.
+     */
+    static boolean showsFailure(String body) {
+        return body.contains("Whitelabel Error Page") || body.contains("Exception:")
+                || body.contains("\tat ") && TRACE_LINE.matcher(body).find()
+                || body.contains("page-error") && ERROR_CLASS.matcher(body).find();
     }
 }

@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.IntFunction;
 
 /**
- * Drives N simulated users through a journey of pages, each in its own thread with its own session, with no think
- * time unless asked: every user logs in, and once all are in, loops over the steps until the time is up. Samples
- * taken during the warm-up are dropped (class loading, JIT, cold caches), the rest make the {@link UiLoadReport}.
+ * Drives N simulated users through a journey of pages, each in its own thread with its own session: every user logs
+ * in, and once all are in, loops over the steps until the time is up.
+ *
+ * <p>The warm-up runs the journey with no pause at all, so class loading, the JIT and the caches reach the state of
+ * a node that has been open all morning; samples taken then are dropped. With a think time, each pause is drawn
+ * uniformly between half and one and a half times it (from a seed per user, so a run can be repeated), and the
+ * clock starts one think time after the warm-up, once the users have spread out: people at fifty desks do not click
+ * in step, and equal pauses would make them (fifty requests landing in the same millisecond, every time).
  */
 public final class UiLoadHarness {
 
@@ -39,7 +45,7 @@ public final class UiLoadHarness {
         CountDownLatch loggedIn = new CountDownLatch(options.users());
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(options.users());
-        long[] window = new long[2]; // measure from, end: set once everybody is logged in
+        long[] window = new long[3]; // warm-up end, measure from, end: set once everybody is logged in
         List<Thread> threads = new ArrayList<>();
         for (int u = 0; u < options.users(); u++) {
             int user = u;
@@ -55,8 +61,10 @@ public final class UiLoadHarness {
                         loggedIn.countDown();
                     }
                     go.await();
-                    long measureFrom = window[0];
-                    long end = window[1];
+                    long warmUpEnd = window[0];
+                    long measureFrom = window[1];
+                    long end = window[2];
+                    Random pace = new Random(user * 7919L + 1);
                     Map<String, String> state = new HashMap<>(options.initialState().apply(user));
                     while (System.nanoTime() < end) {
                         for (int s = 0; s < journey.size() && System.nanoTime() < end; s++) {
@@ -74,7 +82,9 @@ public final class UiLoadHarness {
                             if (t0 >= measureFrom) {
                                 samples.add(sample);
                             }
-                            pause(options.thinkTime());
+                            if (System.nanoTime() >= warmUpEnd) {
+                                pause(think(options.thinkTime(), pace));
+                            }
                         }
                     }
                 } catch (InterruptedException e) {
@@ -89,13 +99,14 @@ public final class UiLoadHarness {
         // logging in (a deliberately slow password hash) is not part of the journey: the clock starts after it
         loggedIn.await();
         window[0] = System.nanoTime() + options.warmUp().toNanos();
-        window[1] = window[0] + options.measured().toNanos();
+        window[1] = window[0] + options.thinkTime().toNanos();
+        window[2] = window[1] + options.measured().toNanos();
         go.countDown();
         done.await();
         if (!loginFailures.isEmpty()) {
             throw new IllegalStateException(loginFailures.size() + " users could not log in: " + loginFailures.peek());
         }
-        double seconds = Math.max(0, (Math.min(System.nanoTime(), window[1]) - window[0]) / 1e9);
+        double seconds = Math.max(0, (Math.min(System.nanoTime(), window[2]) - window[1]) / 1e9);
         return summarise(journey.stream().map(JourneyStep::name).toList(), List.copyOf(samples), options.users(),
                 seconds);
     }
@@ -147,12 +158,18 @@ public final class UiLoadHarness {
         return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
     }
 
-    private static void pause(Duration think) {
-        if (think.isZero()) {
+    /** A pause of {@code mean} ± 50 %, uniformly; none when the mean is zero. */
+    static long think(Duration mean, Random pace) {
+        long millis = mean.toMillis();
+        return millis <= 0 ? 0 : millis / 2 + (long) (pace.nextDouble() * millis);
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
             return;
         }
         try {
-            Thread.sleep(think.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

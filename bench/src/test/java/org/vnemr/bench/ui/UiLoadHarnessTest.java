@@ -64,4 +64,22 @@ class UiLoadHarnessTest {
         assertThat(PageVerdict.of(403, "")).isEqualTo(PageVerdict.ERROR);
         assertThat(PageVerdict.of(200, "<h1>Whitelabel Error Page</h1>")).isEqualTo(PageVerdict.ERROR);
     }
+
+    @Test
+    void pausesSpreadBetweenHalfAndOneAndAHalfTimesTheThinkTime() {
+        java.util.Random pace = new java.util.Random(1);
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        double sum = 0;
+        for (int i = 0; i < 10_000; i++) {
+            long pause = UiLoadHarness.think(java.time.Duration.ofMillis(3000), pace);
+            min = Math.min(min, pause);
+            max = Math.max(max, pause);
+            sum += pause;
+        }
+        assertThat(min).isGreaterThanOrEqualTo(1500).isLessThan(1600);
+        assertThat(max).isLessThan(4500).isGreaterThan(4400);
+        assertThat(sum / 10_000).isBetween(2950.0, 3050.0);
+        assertThat(UiLoadHarness.think(java.time.Duration.ZERO, pace)).isZero();
+    }
 }
