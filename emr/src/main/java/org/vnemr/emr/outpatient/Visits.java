@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Component;
 import org.vnemr.emr.patient.PatientBanner;
@@ -79,12 +80,17 @@ class Visits {
     VisitPage page(Encounter e, CurrentUser user) {
         String patientId = patientId(e);
         PatientBanner banner = banners.of(patientId, user).orElseThrow(() -> new VisitNotFound(patientId));
-        Map<String, List<String>> byVisit = Map.of("encounter", List.of(reference(e)), "_count", List.of("200"));
-        List<Observation> observations = store.search(Observation.class, byVisit, user);
-        List<ServiceRequest> requests = store.search(ServiceRequest.class, byVisit, user);
-        List<Composition> documents = store.search(Composition.class, byVisit, user);
-        List<Condition> conditions = store.search(Condition.class, byVisit, user);
-        List<DiagnosticReport> reports = store.search(DiagnosticReport.class, byVisit, user);
+        // everything recorded in the visit in one statement (one audit entry) instead of a search per type: the
+        // visit page is the clinic's most opened page, and each section save answers with part of it
+        ClinicalStore.Page<Encounter> recorded = store.searchWithIncludes(Encounter.class, Map.of(
+                "_id", List.of(e.getIdElement().getIdPart()),
+                "_revinclude", List.of("Observation:encounter", "ServiceRequest:encounter", "Composition:encounter",
+                        "Condition:encounter", "DiagnosticReport:encounter")), user);
+        List<Observation> observations = ofType(recorded.included(), Observation.class);
+        List<ServiceRequest> requests = ofType(recorded.included(), ServiceRequest.class);
+        List<Composition> documents = ofType(recorded.included(), Composition.class);
+        List<Condition> conditions = ofType(recorded.included(), Condition.class);
+        List<DiagnosticReport> reports = ofType(recorded.included(), DiagnosticReport.class);
 
         Optional<Composition> exam = document(documents, VisitCodes.PHIEU_KHAM);
         List<VisitPage.DiagnosisRow> diagnoses = diagnoses(e, conditions);
@@ -115,6 +121,15 @@ class Visits {
                 exam.map(c -> c.getStatus() == Composition.CompositionStatus.FINAL).orElse(false), diagnoses,
                 orders, results(reports, observations, requests), papers, outcome,
                 diagnoses.stream().anyMatch(VisitPage.DiagnosisRow::main));
+    }
+
+    /** The resources of one type, oldest first (the order they were recorded in). */
+    static <T extends Resource> List<T> ofType(List<Resource> resources, Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast)
+                .sorted(Comparator.comparing((T r) -> r.getMeta().getLastUpdated(),
+                                Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(r -> r.getIdElement().getIdPart(), Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
     }
 
     static Optional<Composition> document(List<Composition> documents, String type) {

@@ -8,6 +8,7 @@ import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.emr.web.CurrentUser;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +28,26 @@ public class PatientBanners {
 
     /** The banner of the patient with id {@code patientId} (no {@code Patient/} prefix), if the patient exists. */
     public Optional<PatientBanner> of(String patientId, CurrentUser user) {
-        Optional<Patient> patient = store.read(Patient.class, patientId, user);
-        if (patient.isEmpty()) {
+        if (patientId == null || !patientId.matches("[A-Za-z0-9\\-.]{1,64}")) {
             return Optional.empty();
         }
-        List<AllergyIntolerance> allergies = store.search(AllergyIntolerance.class,
-                Map.of("patient", List.of("Patient/" + patientId), "_count", List.of("50")), user);
-        List<Coverage> cards = store.search(Coverage.class,
-                Map.of("beneficiary", List.of("Patient/" + patientId), "status", List.of("active"),
-                        "_count", List.of("10")), user);
+        // the patient, allergies and cards in one statement (one audit entry): every clinical page shows a banner
+        ClinicalStore.Page<Patient> found = store.searchWithIncludes(Patient.class, Map.of(
+                "_id", List.of(patientId),
+                "_revinclude", List.of("AllergyIntolerance:patient", "Coverage:beneficiary")), user);
+        if (found.matches().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Patient> patient = Optional.of(found.matches().get(0));
+        List<AllergyIntolerance> allergies = found.included().stream()
+                .filter(AllergyIntolerance.class::isInstance).map(AllergyIntolerance.class::cast)
+                .sorted(Comparator.comparing(a -> a.getIdElement().getIdPart())).toList();
+        List<Coverage> cards = found.included().stream()
+                .filter(Coverage.class::isInstance).map(Coverage.class::cast)
+                .filter(c -> c.getStatus() == Coverage.CoverageStatus.ACTIVE)
+                .sorted(Comparator.comparing((Coverage c) -> c.getMeta().getLastUpdated(),
+                        Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
         LocalDate today = LocalDate.now(PatientBanner.VIETNAM);
         // the card in force today first; an expired one is still shown (flagged) rather than nothing
         Coverage card = cards.stream().filter(c -> !c.hasPeriod() || c.getPeriod().getEnd() == null
