@@ -1,5 +1,8 @@
 package org.vnemr.emr.inpatient;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -21,6 +24,8 @@ import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueEntry;
 import org.vnemr.terminology.catalogue.CatalogueKind;
 
+import java.io.IOException;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -227,7 +232,7 @@ class InpatientScreensIT {
     }
 
     @Test
-    void anEyeDepartmentOpensTheEyeForm_refusesItsMissingAcuityThenSavesBothEyesAndPrintsIt() {
+    void anEyeDepartmentOpensTheEyeForm_refusesItsMissingAcuityThenSavesBothEyesAndPrintsIt() throws IOException {
         Ward own = new Ward(server);
         String eye = own.addDepartment(server, "mat", "K15");
         UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, eye));
@@ -287,7 +292,13 @@ class InpatientScreensIT {
         UiClient.Response printed = doctor.get("/in/benh-an-mat-ban-phan-truoc/" + record.getIdPart() + ".pdf");
         assertThat(printed.status()).isEqualTo(200);
         assertThat(printed.header("Content-Type")).startsWith("application/pdf");
-        assertThat(printed.body()).startsWith("%PDF");
+        try (PDDocument pdf = Loader.loadPDF(doctor.bytes("/in/benh-an-mat-ban-phan-truoc/"
+                + record.getIdPart() + ".pdf"))) {
+            String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC)
+                    .replaceAll("\\s+", " ");
+            assertThat(text).contains("Phạm Thị Mắt").contains("Thị lực không kính – mắt phải: ĐNT 1m")
+                    .contains("Đục nhân độ III");
+        }
     }
 
     @Test
