@@ -30,7 +30,9 @@ class RecordTemplatesTest {
                 "benh-an-phu-khoa", "benh-an-so-sinh", "benh-an-tam-than", "benh-an-da-lieu",
                 "benh-an-huyet-hoc-truyen-mau", "benh-an-bong", "benh-an-ung-buou", "benh-an-rang-ham-mat",
                 "benh-an-tai-mui-hong", "benh-an-y-hoc-co-truyen", "benh-an-mat-ban-phan-truoc",
-                "benh-an-mat-chan-thuong", "benh-an-phuc-hoi-chuc-nang");
+                "benh-an-mat-chan-thuong", "benh-an-phuc-hoi-chuc-nang", "benh-an-mat-day-mat", "benh-an-mat-glocom",
+                "benh-an-mat-lac", "benh-an-mat-tre-em", "benh-an-nhi-y-hoc-co-truyen",
+                "benh-an-phuc-hoi-chuc-nang-nhi");
         assertThat(templates.forDepartmentKind("san").code()).isEqualTo("benh-an-san-khoa");
         assertThat(templates.forDepartmentKind("nhi").code()).isEqualTo("benh-an-nhi-khoa");
         assertThat(templates.forDepartmentKind("ngoai").code()).isEqualTo("benh-an-ngoai-khoa");
@@ -162,7 +164,15 @@ class RecordTemplatesTest {
         assertThat(ids("benh-an-rang-ham-mat")).contains("soDoRang", "khopCan");
         assertThat(ids("benh-an-tai-mui-hong")).contains("taiPhai", "taiTrai", "mui", "hong", "thanhQuan");
         assertThat(ids("benh-an-phuc-hoi-chuc-nang")).contains("chiSoBarthel", "chanDoanChucNang", "mucTieuPhcn");
-        for (String eye : List.of("benh-an-mat-ban-phan-truoc", "benh-an-mat-chan-thuong")) {
+        assertThat(ids("benh-an-phuc-hoi-chuc-nang-nhi")).contains("mocPhatTrien", "chanDoanChucNang", "mucTieuPhcn");
+        assertThat(ids("benh-an-nhi-y-hoc-co-truyen")).contains("tinhTrangKhiSinh", "tiemChung", "batCuong",
+                "chanDoanYhct");
+        assertThat(ids("benh-an-mat-glocom")).contains("tiLeLomDiaMP", "gocTienPhongMT", "thiTruongMP");
+        assertThat(ids("benh-an-mat-lac")).contains("gocLac", "testCheMat");
+        List<String> eyeForms = templates.all().stream().map(RecordTemplate::code)
+                .filter(c -> c.startsWith("benh-an-mat-")).toList();
+        assertThat(eyeForms).hasSize(6);
+        for (String eye : eyeForms) {
             RecordTemplate t = templates.byCode(eye).orElseThrow();
             assertThat(t.fields()).filteredOn(f -> f.id().startsWith("thiLucKhongKinh")).as(eye)
                     .extracting(RecordTemplate.Field::id).containsExactly("thiLucKhongKinhMP", "thiLucKhongKinhMT");
