@@ -39,9 +39,13 @@ public class RecordTemplates {
         return templates.stream().filter(t -> t.code().equals(code)).findFirst();
     }
 
-    /** The form a department of this kind uses by default (internal medicine when none says so). */
+    /**
+     * The form a department of this kind uses by default: internal medicine when no form claims the kind (a
+     * department typed by hand, a kind added later), so an admission never lacks a record form.
+     */
     public RecordTemplate forDepartmentKind(String kind) {
-        return templates.stream().filter(t -> t.departmentKinds() != null && t.departmentKinds().contains(kind))
+        return templates.stream().filter(t -> kind != null && t.departmentKinds() != null
+                        && t.departmentKinds().contains(kind))
                 .findFirst().orElseGet(() -> byCode("benh-an-noi-khoa").orElse(templates.get(0)));
     }
 

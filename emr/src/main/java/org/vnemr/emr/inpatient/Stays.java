@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Đợt nội trú và giường: reads the facility's inpatient departments and beds (set-up data, not audited) and the
@@ -22,9 +21,6 @@ import java.util.Set;
  */
 @Component
 class Stays {
-
-    /** Department kinds that admit patients (Organization.type text, clinical-data.md). */
-    static final Set<String> INPATIENT_KINDS = Set.of("noi", "ngoai", "nhi", "san");
 
     private final ClinicalStore store;
 
@@ -53,8 +49,7 @@ class Stays {
     }
 
     static boolean admits(Organization department) {
-        String kind = department.getTypeFirstRep().getText();
-        return kind != null && INPATIENT_KINDS.contains(kind);
+        return DepartmentKinds.admits(department.getTypeFirstRep().getText());
     }
 
     /** Beds (Location physicalType bd) of a department, by bed code. */

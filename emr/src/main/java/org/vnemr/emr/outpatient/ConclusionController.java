@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.vnemr.emr.inpatient.DepartmentKinds;
 import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.emr.store.WriteRefused;
 import org.vnemr.emr.web.CurrentUser;
@@ -181,7 +182,7 @@ class ConclusionController {
             }
             Department d = new Department(o.getIdElement().getIdPart(), o.getName());
             all.add(d);
-            if (o.getType().stream().anyMatch(t -> List.of("noi", "ngoai", "nhi", "san").contains(t.getText()))) {
+            if (o.getType().stream().anyMatch(t -> DepartmentKinds.admits(t.getText()))) {
                 wards.add(d);
             }
         }

@@ -1,5 +1,8 @@
 package org.vnemr.emr.inpatient;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -21,6 +24,8 @@ import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueEntry;
 import org.vnemr.terminology.catalogue.CatalogueKind;
 
+import java.io.IOException;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -224,6 +229,76 @@ class InpatientScreensIT {
         assertThat(vitals).extracting(o -> o.getCode().getCodingFirstRep().getCode())
                 .containsExactlyInAnyOrder("8867-4", "8310-5");
         assertThat(doctor.get("/noi-tru/" + id + "/benh-an").body()).contains("Sốt 3 ngày, ho khạc đờm vàng");
+    }
+
+    @Test
+    void anEyeDepartmentOpensTheEyeForm_refusesItsMissingAcuityThenSavesBothEyesAndPrintsIt() throws IOException {
+        Ward own = new Ward(server);
+        String eye = own.addDepartment(server, "mat", "K15");
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, eye));
+        String patient = own.patient(server, "Phạm Thị Mắt", Enumerations.AdministrativeGender.FEMALE,
+                LocalDate.of(1950, 2, 3));
+        Map<String, String> admission = admission(patient, eye + "-b1");
+        admission.put("department", eye);
+        admission.put("icd", "H25.9");
+        admission.put("reason", "Nhìn mờ mắt phải");
+        String id = admitAs(doctor, admission);
+
+        String page = doctor.get("/noi-tru/" + id + "/benh-an").body();
+        assertThat(page).contains("Bệnh án mắt – bán phần trước").contains("id=\"thiLucKhongKinhMP\"")
+                .contains("id=\"nhanApMT\"")
+                // every shipped form can still be picked, whatever the department's default
+                .contains("value=\"benh-an-noi-khoa\"").contains("value=\"benh-an-y-hoc-co-truyen\"");
+        assertThat(doctor.get("/noi-tru/" + id + "/benh-an?loai=benh-an-mat-chan-thuong").body())
+                .contains("Bệnh án mắt – chấn thương").contains("id=\"viTriVetThuong\"");
+
+        Map<String, String> form = new HashMap<>();
+        form.put("recordType", "benh-an-mat-ban-phan-truoc");
+        form.put("lyDoVaoVien", "Nhìn mờ mắt phải 6 tháng");
+        form.put("thiLucKhongKinhMP", "ĐNT 1m");
+        form.put("nhanApMP", "95");
+        UiClient.Response refused = doctor.post("/noi-tru/" + id + "/benh-an", form);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"error-thiLucKhongKinhMT\"").contains("VNEMR-6309")
+                .contains("id=\"error-nhanApMP\"").contains("VNEMR-6320").contains("id=\"error-matBenh\"")
+                .contains("Nhìn mờ mắt phải 6 tháng").contains("ĐNT 1m");
+        assertThat(find(Composition.class, "encounter", "Encounter/" + id)).isEmpty();
+
+        form.put("nhanApMP", "18");
+        form.put("thiLucKhongKinhMT", "8/10");
+        form.put("thuyTinhTheMP", "Đục nhân độ III");
+        form.put("benhSu", "Nhìn mờ tăng dần, không đau nhức");
+        form.put("khamToanThan", "Tỉnh, thể trạng trung bình");
+        form.put("mach", "78");
+        form.put("nhietDo", "36,8");
+        form.put("tomTatBenhAn", "Đục thể thuỷ tinh mắt phải");
+        form.put("chanDoanBenhChinh", "H25.9");
+        form.put("matBenh", "mp");
+        form.put("huongDieuTri", "Phẫu thuật Phaco đặt thể thuỷ tinh nhân tạo");
+        UiClient.Response saved = doctor.post("/noi-tru/" + id + "/benh-an", form);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        Composition record = find(Composition.class, "encounter", "Encounter/" + id).get(0);
+        assertThat(record.getType().getCodingFirstRep().getCode()).isEqualTo("benh-an-mat-ban-phan-truoc");
+        Composition.SectionComponent eyes = record.getSection().stream()
+                .filter(s -> "kham-chuyen-khoa".equals(s.getCode().getCodingFirstRep().getCode()))
+                .findFirst().orElseThrow();
+        assertThat(eyes.getText().getDivAsString()).contains("Thị lực không kính – mắt phải:")
+                .contains("Đục nhân độ III");
+        Map<String, String> values = new HashMap<>();
+        Fhir.readFields(record.getSection(), values);
+        assertThat(values).containsEntry("thiLucKhongKinhMP", "ĐNT 1m").containsEntry("thiLucKhongKinhMT", "8/10")
+                .containsEntry("nhanApMP", "18").containsEntry("matBenh", "mp");
+
+        UiClient.Response printed = doctor.get("/in/benh-an-mat-ban-phan-truoc/" + record.getIdPart() + ".pdf");
+        assertThat(printed.status()).isEqualTo(200);
+        assertThat(printed.header("Content-Type")).startsWith("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(doctor.bytes("/in/benh-an-mat-ban-phan-truoc/"
+                + record.getIdPart() + ".pdf"))) {
+            String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC)
+                    .replaceAll("\\s+", " ");
+            assertThat(text).contains("Phạm Thị Mắt").contains("Thị lực không kính – mắt phải: ĐNT 1m")
+                    .contains("Đục nhân độ III");
+        }
     }
 
     @Test

@@ -55,6 +55,21 @@ final class Ward {
         store.transaction(setUp, null);
     }
 
+    /**
+     * Adds a department of {@code kind} (Organization.type text) with two beds, {@code <id>-b1} and
+     * {@code <id>-b2}; returns its id.
+     */
+    String addDepartment(EmrTestServer server, String kind, String code) {
+        String id = kind + "-" + tag;
+        List<Resource> setUp = new ArrayList<>();
+        setUp.add(department(id, "Khoa " + kind + " " + tag, code, kind));
+        List<String> beds = new ArrayList<>();
+        setUp.add(bed(id, "B1", beds));
+        setUp.add(bed(id, "B2", beds));
+        server.store().transaction(setUp, null);
+        return id;
+    }
+
     private static Organization department(String id, String name, String code, String kind) {
         Organization d = new Organization();
         d.setId(id);
