@@ -81,6 +81,17 @@ public class ClinicalStore {
                 .map(r -> parser().parseResource(type, r.json()));
     }
 
+    /**
+     * The patients a stored resource points at ({@code subject}, {@code patient} …), read from its stored text
+     * without building a model or writing an audit entry: for the access decision before a screen opens a visit,
+     * which audits its own outcome. Empty when the resource does not exist or was deleted.
+     */
+    public List<String> patientsOf(Class<? extends Resource> type, String id) {
+        String typeName = fhir.getResourceType(type);
+        return store.read(typeName, id).filter(r -> !r.deleted()).map(r -> patients(typeName, r))
+                .orElse(List.of());
+    }
+
     /** A FHIR search with the usual parameters ({@code _count}, {@code _sort}, {@code _include} …). Audited. */
     public <T extends Resource> List<T> search(Class<T> type, Map<String, List<String>> params, CurrentUser user) {
         return searchWithIncludes(type, params, user).matches();

@@ -145,10 +145,8 @@ public final class RequiresInterceptor implements HandlerInterceptor {
             return null; // not an id any resource can have: nobody's record, refused before any query
         }
         if ("encounterId".equals(variable)) {
-            String patient = store.readReference(Encounter.class, value)
-                    .map(e -> e.getSubject().getReferenceElement())
-                    .filter(ref -> "Patient".equals(ref.getResourceType()))
-                    .map(ref -> ref.getIdPart()).orElse(null);
+            List<String> patients = store.patientsOf(Encounter.class, value);
+            String patient = patients.isEmpty() ? null : patients.get(0);
             // an unknown visit: the screen answers "not found" itself; nobody's data is behind it
             return patient == null ? AccessDecision.Target.noPatient() : scopes.of(patient);
         }
