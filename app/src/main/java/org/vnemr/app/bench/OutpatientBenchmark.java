@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code vnemr bench outpatient [--clinicians=50] [--seconds=60] [--warmup=15] [--think-ms=0] [--patients=1000]
+ * {@code vnemr bench outpatient [--clinicians=50] [--seconds=60] [--warmup=20] [--think-ms=3000] [--patients=1000]
  * [--url=http://host:port --password=…] [--property=value …]}: N simulated doctors, each logged in with its own
  * session as one of the demo's clinic-room doctors, loop the outpatient journey ({@link OutpatientJourney}), after a
  * warm-up without pauses, with a pause of {@code --think-ms} ± 50 % between pages (0: a closed loop, which measures
@@ -52,8 +52,10 @@ public final class OutpatientBenchmark {
     public static int run(String[] args) throws Exception {
         int clinicians = 50;
         int seconds = 60;
-        int warmUp = 15;
-        long thinkMillis = 0;
+        int warmUp = 20;
+        // a person reads the page before the next click: 3 s ± 50 % is already several times the pace of a real
+        // clinic (about one page every 10–30 s per doctor); --think-ms=0 is a closed loop that measures capacity
+        long thinkMillis = 3000;
         int patients = DemoOptions.DEFAULT_PATIENTS;
         String url = null;
         String password = null;
@@ -64,8 +66,6 @@ public final class OutpatientBenchmark {
             } else if (arg.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(arg.substring("--seconds=".length()));
             } else if (arg.startsWith("--think-ms=")) {
-                // pause between a clinician's pages: 0 is a closed loop that measures capacity; a few seconds is
-                // closer to a person reading the page before the next click
                 thinkMillis = Long.parseLong(arg.substring("--think-ms=".length()));
             } else if (arg.startsWith("--warmup=")) {
                 warmUp = Integer.parseInt(arg.substring("--warmup=".length()));
