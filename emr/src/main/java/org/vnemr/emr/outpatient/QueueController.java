@@ -106,7 +106,9 @@ class QueueController {
     /** Clinic rooms of the doctor's departments first; all rooms when none is theirs (a doctor covering). */
     List<Room> rooms(CurrentUser user) {
         List<Room> rooms = new ArrayList<>();
-        for (Location l : store.searchReference(Location.class, Map.of("_count", List.of("500")))) {
+        // the database picks the clinic rooms (type text), so a facility's hundreds of beds are not read for it
+        for (Location l : store.searchReference(Location.class, Map.of("type:text", List.of("phong-kham"),
+                "_count", List.of("500")))) {
             boolean clinic = l.getType().stream().anyMatch(t -> "phong-kham".equals(t.getText())
                     || t.getCoding().stream().anyMatch(c -> "phong-kham".equals(c.getCode())));
             if (!clinic) {

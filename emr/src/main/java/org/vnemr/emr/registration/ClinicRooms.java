@@ -23,7 +23,9 @@ public class ClinicRooms {
 
     /** Active clinic rooms, by name. */
     public List<Location> rooms() {
-        return store.searchReference(Location.class, Map.of("_count", List.of("1000"))).stream()
+        // the database picks the clinic rooms (type text), so a facility's hundreds of beds are not read for it
+        return store.searchReference(Location.class, Map.of("type:text", List.of("phong-kham"),
+                        "_count", List.of("1000"))).stream()
                 .filter(l -> "phong-kham".equals(l.getTypeFirstRep().getText()))
                 .filter(l -> l.getStatus() != Location.LocationStatus.INACTIVE)
                 .sorted(Comparator.comparing(Location::getName, Comparator.nullsLast(Comparator.naturalOrder())))
