@@ -27,12 +27,22 @@ public class PatientBanners {
 
     /** The banner of the patient with id {@code patientId} (no {@code Patient/} prefix), if the patient exists. */
     public Optional<PatientBanner> of(String patientId, CurrentUser user) {
-        Optional<Patient> patient = store.read(Patient.class, patientId, user);
-        if (patient.isEmpty()) {
-            return Optional.empty();
-        }
+        return store.read(Patient.class, patientId, user).map(p -> of(p, user));
+    }
+
+    /** The banner of a patient the screen has already read: only allergies and the card are read here. */
+    public PatientBanner of(Patient patient, CurrentUser user) {
         List<AllergyIntolerance> allergies = store.search(AllergyIntolerance.class,
-                Map.of("patient", List.of("Patient/" + patientId), "_count", List.of("50")), user);
+                Map.of("patient", List.of("Patient/" + patient.getIdPart()), "_count", List.of("50")), user);
+        return of(patient, allergies, user);
+    }
+
+    /**
+     * The banner of a patient whose allergies the screen has already read (the prescription screen checks the
+     * lines against them): only the insurance card is read here, so a page reads each fact once.
+     */
+    public PatientBanner of(Patient patient, List<AllergyIntolerance> allergies, CurrentUser user) {
+        String patientId = patient.getIdElement().getIdPart();
         List<Coverage> cards = store.search(Coverage.class,
                 Map.of("beneficiary", List.of("Patient/" + patientId), "status", List.of("active"),
                         "_count", List.of("10")), user);
@@ -41,6 +51,6 @@ public class PatientBanners {
         Coverage card = cards.stream().filter(c -> !c.hasPeriod() || c.getPeriod().getEnd() == null
                         || !c.getPeriod().getEnd().toInstant().atZone(PatientBanner.VIETNAM).toLocalDate().isBefore(today))
                 .findFirst().orElse(cards.isEmpty() ? null : cards.get(0));
-        return Optional.of(PatientBanner.of(patient.get(), allergies, card, today));
+        return PatientBanner.of(patient, allergies, card, today);
     }
 }

@@ -78,7 +78,7 @@ class InpatientJourneyIT {
 
             assertThat(driver.getCurrentUrl()).contains("/benh-an");
             assertThat(driver.findElement(By.id("record-title")).getText()).contains("Bệnh án nội khoa");
-            assertThat(driver.findElement(By.id("patient-name")).getText()).isEqualTo("Nguyễn Thị Hành Trình");
+            assertThat(driver.findElement(By.id("banner-name")).getText()).isEqualTo("Nguyễn Thị Hành Trình");
             driver.findElement(By.id("lyDoVaoVien")).sendKeys("Sốt cao, ho khạc đờm");
             driver.findElement(By.id("benhSu")).sendKeys("Sốt 3 ngày, ho khạc đờm vàng, đau ngực phải");
             driver.findElement(By.id("khamToanThan")).sendKeys("Tỉnh, da niêm hồng");
