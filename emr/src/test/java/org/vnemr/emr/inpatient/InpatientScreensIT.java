@@ -1,5 +1,7 @@
 package org.vnemr.emr.inpatient;
 
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -8,6 +10,7 @@ import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -349,6 +352,100 @@ class InpatientScreensIT {
         assertThat(given.get(0).getRequest().getReference()).isEqualTo("MedicationRequest/" + order.getIdPart());
         assertThat(nurse.get("/noi-tru/" + id + "/thuoc").body()).contains("Lê Văn Điều Dưỡng")
                 .contains(drugs.get(0).display());
+    }
+
+    /** A stay of this test's own ward with one drug order written on today's sheet; [stay id, order id]. */
+    private static String[] stayWithADrugOrder(Ward own, UiClient doctor, String name) {
+        List<CatalogueEntry> drugs = Ward.catalogue(server, CatalogueKind.DRUG);
+        String patient = own.patient(server, name, Enumerations.AdministrativeGender.MALE, LocalDate.of(1958, 3, 3));
+        Map<String, String> admission = admission(patient, own.medicineBeds.get(0));
+        admission.put("department", own.medicine);
+        String id = admitAs(doctor, admission);
+        Map<String, String> sheet = new HashMap<>(Map.of("ngay", LocalDate.now(Fhir.ZONE).toString(),
+                "dienBien", "Sốt nhẹ", "thuocMa0", drugs.get(0).code(), "thuocLieu0", "1", "thuocDonVi0", "viên",
+                "thuocDuong0", "uong", "thuocSoLan0", "2"));
+        assertThat(doctor.post("/noi-tru/" + id + "/to-dieu-tri", sheet).status()).isEqualTo(302);
+        MedicationRequest order = find(MedicationRequest.class, "encounter", "Encounter/" + id).get(0);
+        return new String[] {id, order.getIdPart()};
+    }
+
+    @Test
+    void theStayScreens_showTheSharedBannerWithTheAllergiesBesideTheStayFacts() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        String patient = own.patient(server, "Hồ Thị Băng", Enumerations.AdministrativeGender.FEMALE,
+                LocalDate.of(1968, 8, 8));
+        AllergyIntolerance allergy = new AllergyIntolerance();
+        allergy.setPatient(new Reference("Patient/" + patient));
+        allergy.getCode().setText("Penicilin");
+        store.transaction(List.of(allergy), null);
+        Map<String, String> admission = admission(patient, own.medicineBeds.get(1));
+        admission.put("department", own.medicine);
+        String id = admitAs(doctor, admission);
+
+        for (String tab : List.of("benh-an", "to-dieu-tri", "cham-soc", "thuoc", "chuyen-khoa", "ra-vien")) {
+            String page = doctor.get("/noi-tru/" + id + "/" + tab).body();
+            assertThat(page).as(tab).contains("id=\"patient-banner\"")
+                    .containsPattern("id=\"banner-allergies\"[^>]*class=\"allergy\"[^>]*>\\s*Dị ứng:\\s*"
+                            + "<span>Penicilin</span>")
+                    .containsPattern("id=\"banner-name\">Hồ Thị Băng<")
+                    .containsPattern("id=\"stay-department\">Khoa Nội " + own.tag + "<")
+                    .containsPattern("id=\"stay-bed\">Giường N2<")
+                    .containsPattern("id=\"stay-day\">Ngày điều trị thứ [12]<")
+                    .contains("id=\"stay-admitted\"");
+        }
+    }
+
+    @Test
+    void stoppingADrug_needsAReason_thenNoFurtherDoseIsRecordedAndWhatWasGivenAndChargedStays() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        UiClient nurse = server.login(server.user(Role.NURSE, own.nurse, own.medicine, own.surgery));
+        String[] stay = stayWithADrugOrder(own, doctor, "Đinh Văn Ngừng");
+        String id = stay[0];
+        String orderId = stay[1];
+        assertThat(nurse.post("/noi-tru/" + id + "/thuoc", Map.of("yLenh", orderId, "thoiGian", now(30),
+                "lieu", "1")).status()).isEqualTo(302);
+        int charges = find(ChargeItem.class, "context", "Encounter/" + id).size();
+
+        // a nurse gives drugs, she does not stop the doctor's order
+        assertThat(nurse.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Người bệnh nôn nhiều")).status()).isEqualTo(403);
+        UiClient.Response noReason = doctor.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", " ab "));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.body()).contains("id=\"error-lyDoNgung\"").contains("VNEMR-6340")
+                .contains("value=\" ab \"");
+        assertThat(store.read(MedicationRequest.class, orderId, null).orElseThrow().getStatus())
+                .isEqualTo(MedicationRequest.MedicationRequestStatus.ACTIVE);
+
+        UiClient.Response stopped = doctor.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Phát ban sau liều thứ nhất"));
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(302);
+        MedicationRequest order = store.read(MedicationRequest.class, orderId, null).orElseThrow();
+        assertThat(order.getStatus()).isEqualTo(MedicationRequest.MedicationRequestStatus.STOPPED);
+        assertThat(order.getStatusReason().getText()).isEqualTo("Phát ban sau liều thứ nhất");
+        List<Provenance> trail = find(Provenance.class, "target", "MedicationRequest/" + orderId);
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).getActivity().getCodingFirstRep().getCode()).isEqualTo("ABORT");
+        assertThat(trail.get(0).getAgentFirstRep().getWho().getReference()).isEqualTo("Practitioner/" + own.doctor);
+        assertThat(trail.get(0).getRecorded()).isNotNull();
+
+        UiClient.Response refused = nurse.post("/noi-tru/" + id + "/thuoc", Map.of("yLenh", orderId,
+                "thoiGian", now(5), "lieu", "1"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"error-yLenh\"").contains("VNEMR-6342")
+                .contains("Phát ban sau liều thứ nhất");
+        assertThat(find(MedicationAdministration.class, "context", "Encounter/" + id)).hasSize(1);
+        assertThat(find(ChargeItem.class, "context", "Encounter/" + id)).hasSize(charges);
+        UiClient.Response again = doctor.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Ngừng lần hai"));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.body()).contains("VNEMR-6341");
+
+        String mar = nurse.get("/noi-tru/" + id + "/thuoc").body();
+        assertThat(mar).contains("id=\"stopped-" + orderId + "\"").contains("Phát ban sau liều thứ nhất")
+                .contains("Trần Thị Bác Sĩ").doesNotContain("id=\"give-" + orderId + "\"");
     }
 
     @Test
