@@ -20,6 +20,7 @@ import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.emr.testing.EmrTestServer;
 import org.vnemr.emr.testing.UiClient;
 import org.vnemr.platform.access.Role;
+import org.vnemr.signing.document.DocumentAmendments;
 import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueEntry;
 import org.vnemr.terminology.catalogue.CatalogueKind;
@@ -446,6 +447,123 @@ class InpatientScreensIT {
         String mar = nurse.get("/noi-tru/" + id + "/thuoc").body();
         assertThat(mar).contains("id=\"stopped-" + orderId + "\"").contains("Phát ban sau liều thứ nhất")
                 .contains("Trần Thị Bác Sĩ").doesNotContain("id=\"give-" + orderId + "\"");
+    }
+
+    @Test
+    void correctingAnUnsignedSheet_updatesItInPlaceOnlyByItsAuthorAndKeepsItsOrders() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        UiClient nurse = server.login(server.user(Role.NURSE, own.nurse, own.medicine, own.surgery));
+        String[] stay = stayWithADrugOrder(own, doctor, "Tạ Văn Sửa");
+        String id = stay[0];
+        Composition sheet = find(Composition.class, "encounter", "Encounter/" + id).stream()
+                .filter(c -> "to-dieu-tri".equals(c.getType().getCodingFirstRep().getCode())).findFirst()
+                .orElseThrow();
+        String path = "/noi-tru/" + id + "/to-dieu-tri/" + sheet.getIdPart() + "/sua";
+        assertThat(doctor.get("/noi-tru/" + id + "/to-dieu-tri").body())
+                .contains("id=\"correct-" + sheet.getIdPart() + "\"");
+
+        // the nurse may edit her department's records, but a doctor's sheet is corrected by the doctor who wrote it
+        UiClient.Response notTheAuthor = nurse.post(path, Map.of("dienBien", "Sửa bởi người khác"));
+        assertThat(notTheAuthor.status()).isEqualTo(422);
+        assertThat(notTheAuthor.body()).contains("VNEMR-6343");
+        UiClient.Response empty = doctor.post(path, Map.of("dienBien", "  ", "yLenh", "Ăn lỏng"));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.body()).contains("id=\"error-dienBien\"").contains("VNEMR-6315").contains("Ăn lỏng");
+        assertThat(store.read(Composition.class, sheet.getIdPart(), null).orElseThrow().getMeta().getVersionId())
+                .isEqualTo(sheet.getMeta().getVersionId());
+
+        UiClient.Response saved = doctor.post(path, Map.of("dienBien", "Sốt nhẹ 37,8 độ, đỡ ho", "yLenh",
+                "Ăn lỏng\nTheo dõi nhiệt độ"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        Composition corrected = store.read(Composition.class, sheet.getIdPart(), null).orElseThrow();
+        assertThat(corrected.getMeta().getVersionId()).isNotEqualTo(sheet.getMeta().getVersionId());
+        assertThat(corrected.getStatus()).isEqualTo(Composition.CompositionStatus.PRELIMINARY);
+        Map<String, String> values = new HashMap<>();
+        Fhir.readFields(corrected.getSection(), values);
+        assertThat(values).containsEntry("dienBien", "Sốt nhẹ 37,8 độ, đỡ ho")
+                .containsEntry("yLenh", "Ăn lỏng\nTheo dõi nhiệt độ").containsEntry("ngay", values.get("ngay"));
+        Composition.SectionComponent orders = corrected.getSection().get(1);
+        assertThat(orders.getEntry()).extracting(Reference::getReference)
+                .containsExactly("MedicationRequest/" + stay[1]);
+        assertThat(orders.getText().getDivAsString()).contains("Theo dõi nhiệt độ").contains("lần/ngày");
+        List<Provenance> trail = find(Provenance.class, "target", "Composition/" + sheet.getIdPart());
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).getEntityFirstRep().getWhat().getReference())
+                .isEqualTo("Composition/" + sheet.getIdPart() + "/_history/" + sheet.getMeta().getVersionId());
+
+        String list = doctor.get("/noi-tru/" + id + "/to-dieu-tri").body();
+        assertThat(list).contains("id=\"corrected-" + sheet.getIdPart() + "\"").contains("Sốt nhẹ 37,8 độ, đỡ ho");
+        assertThat(doctor.get(path).body()).contains("class=\"history-corrected\"").contains("Sửa trực tiếp");
+    }
+
+    @Test
+    void amendingASignedSheet_keepsTheSignedOneUnchangedAndRecordsTheReasonOnTheReplacement() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        String[] stay = stayWithADrugOrder(own, doctor, "Quách Văn Ký");
+        String id = stay[0];
+        Composition sheet = find(Composition.class, "encounter", "Encounter/" + id).stream()
+                .filter(c -> "to-dieu-tri".equals(c.getType().getCodingFirstRep().getCode())).findFirst()
+                .orElseThrow();
+        // what signing does to the Composition itself (status final); the frozen snapshot is the signing module's
+        sheet.setStatus(Composition.CompositionStatus.FINAL);
+        store.transaction(List.of(sheet), null);
+        Composition signed = store.read(Composition.class, sheet.getIdPart(), null).orElseThrow();
+        String path = "/noi-tru/" + id + "/to-dieu-tri/" + signed.getIdPart() + "/sua";
+        assertThat(doctor.get(path).body()).contains("id=\"sheet-signed\"").contains("id=\"lyDoSua\"");
+
+        UiClient.Response noReason = doctor.post(path, Map.of("dienBien", "Sốt nhẹ, đã hết ho", "lyDoSua", ""));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.body()).contains("id=\"error-lyDoSua\"").contains("VNEMR-6344")
+                .contains("Sốt nhẹ, đã hết ho");
+        assertThat(find(Composition.class, "encounter", "Encounter/" + id)).hasSize(1);
+
+        UiClient.Response saved = doctor.post(path, Map.of("dienBien", "Sốt nhẹ, đã hết ho", "lyDoSua",
+                "Ghi nhầm diễn biến của người bệnh giường bên"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        Composition original = store.read(Composition.class, signed.getIdPart(), null).orElseThrow();
+        assertThat(original.getMeta().getVersionId()).isEqualTo(signed.getMeta().getVersionId());
+        assertThat(original.getStatus()).isEqualTo(Composition.CompositionStatus.FINAL);
+        Map<String, String> before = new HashMap<>();
+        Fhir.readFields(original.getSection(), before);
+        assertThat(before).containsEntry("dienBien", "Sốt nhẹ");
+
+        List<Composition> replacing = find(Composition.class, "encounter", "Encounter/" + id).stream()
+                .filter(c -> !c.getIdPart().equals(signed.getIdPart())).toList();
+        assertThat(replacing).hasSize(1);
+        Composition amendment = replacing.get(0);
+        assertThat(amendment.getStatus()).isEqualTo(Composition.CompositionStatus.PRELIMINARY);
+        Composition.CompositionRelatesToComponent relation = amendment.getRelatesToFirstRep();
+        assertThat(relation.getCode()).isEqualTo(Composition.DocumentRelationshipType.REPLACES);
+        assertThat(relation.getTargetReference().getReference()).isEqualTo("Composition/" + signed.getIdPart());
+        assertThat(relation.getExtensionByUrl(DocumentAmendments.REASON_EXTENSION).getValue().primitiveValue())
+                .isEqualTo("Ghi nhầm diễn biến của người bệnh giường bên");
+        Map<String, String> after = new HashMap<>();
+        Fhir.readFields(amendment.getSection(), after);
+        assertThat(after).containsEntry("dienBien", "Sốt nhẹ, đã hết ho").containsEntry("ngay", before.get("ngay"));
+        List<Provenance> trail = find(Provenance.class, "target", "Composition/" + amendment.getIdPart());
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).getReasonFirstRep().getText()).isEqualTo("Ghi nhầm diễn biến của người bệnh giường bên");
+        assertThat(trail.get(0).getEntityFirstRep().getRole()).isEqualTo(Provenance.ProvenanceEntityRole.REVISION);
+        assertThat(trail.get(0).getEntityFirstRep().getWhat().getReference())
+                .isEqualTo("Composition/" + signed.getIdPart() + "/_history/" + signed.getMeta().getVersionId());
+
+        String list = doctor.get("/noi-tru/" + id + "/to-dieu-tri").body();
+        assertThat(list).contains("id=\"sheet-" + amendment.getIdPart() + "\"")
+                .contains("id=\"corrected-" + amendment.getIdPart() + "\"")
+                .doesNotContain("id=\"sheet-" + signed.getIdPart() + "\"");
+        String history = doctor.get("/noi-tru/" + id + "/to-dieu-tri/" + amendment.getIdPart() + "/sua").body();
+        assertThat(history).contains("class=\"history-written\"").contains("class=\"history-amendment\"")
+                .contains("Ghi nhầm diễn biến của người bệnh giường bên")
+                .contains("/tai-lieu/" + signed.getIdPart());
+        String patient = original.getSubject().getReferenceElement().getIdPart();
+        assertThat(doctor.get("/benh-nhan/" + patient + "/tai-lieu/" + signed.getIdPart()).body())
+                .contains("Sốt nhẹ");
+        UiClient.Response twice = doctor.post(path, Map.of("dienBien", "Lần sửa thứ hai", "lyDoSua",
+                "Sửa bản cũ lần nữa"));
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body()).contains("VNEMR-6345");
     }
 
     @Test
