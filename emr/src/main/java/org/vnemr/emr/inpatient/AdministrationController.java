@@ -22,6 +22,7 @@ import org.vnemr.emr.store.WriteRefused;
 import org.vnemr.emr.web.CurrentUser;
 import org.vnemr.emr.web.Requires;
 import org.vnemr.platform.access.Permission;
+import org.vnemr.platform.access.Role;
 import org.vnemr.terminology.catalogue.CatalogueKind;
 
 import java.math.BigDecimal;
@@ -168,6 +169,10 @@ public class AdministrationController {
                 .findFirst().orElse(null);
         if (!stay.inProgress()) {
             errors.add(FormErrors.FORM, "VNEMR-6335");
+        }
+        // the access matrix lets every role that may cancel records through; a drug order is the doctor's own
+        if (!(user.has(Role.DOCTOR) || user.has(Role.DEPARTMENT_HEAD)) || user.practitionerId() == null) {
+            errors.add(FormErrors.FORM, "VNEMR-6346");
         }
         if (order == null) {
             errors.add("yLenh", "VNEMR-6341");

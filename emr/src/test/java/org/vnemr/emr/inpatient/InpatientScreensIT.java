@@ -412,6 +412,11 @@ class InpatientScreensIT {
         // a nurse gives drugs, she does not stop the doctor's order
         assertThat(nurse.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
                 "lyDoNgung", "Người bệnh nôn nhiều")).status()).isEqualTo(403);
+        UiClient clerk = server.login(server.user(Role.REGISTRATION_CLERK, null));
+        UiClient.Response notADoctor = clerk.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Người bệnh xin ngừng"));
+        assertThat(notADoctor.status()).isEqualTo(422);
+        assertThat(notADoctor.body()).contains("VNEMR-6346");
         UiClient.Response noReason = doctor.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
                 "lyDoNgung", " ab "));
         assertThat(noReason.status()).isEqualTo(422);
