@@ -2,7 +2,6 @@ package org.vnemr.emr.inpatient;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.ChargeItem;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
