@@ -2,7 +2,6 @@ package org.vnemr.emr.chart;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Controller;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.vnemr.emr.prescription.PrescriptionService;
+import org.vnemr.emr.patient.PatientBanners;
 import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.emr.web.CurrentUser;
 import org.vnemr.emr.web.Requires;
@@ -38,10 +38,12 @@ public class ChartController {
 
     private final ClinicalStore store;
     private final PatientTimeline timeline;
+    private final PatientBanners banners;
 
-    public ChartController(ClinicalStore store, PatientTimeline timeline) {
+    public ChartController(ClinicalStore store, PatientTimeline timeline, PatientBanners banners) {
         this.store = store;
         this.timeline = timeline;
+        this.banners = banners;
     }
 
     @GetMapping("/benh-nhan")
@@ -79,9 +81,10 @@ public class ChartController {
         if (kinds != null) {
             kinds.stream().map(TimelineEntry.Kind::of).filter(k -> k != null).forEach(wanted::add);
         }
-        List<AllergyIntolerance> allergies = store.search(AllergyIntolerance.class,
-                Map.of("patient", List.of("Patient/" + patientId)), user);
-        model.addAttribute("patient", PatientSummary.of(patient.get(), allergies));
+        if (request.getHeader("HX-Request") == null) {
+            // the timeline alone (filters changed) is swapped in without the banner
+            model.addAttribute("banner", banners.of(patient.get(), user));
+        }
         model.addAttribute("entries", timeline.entries(patientId, wanted, fromDay, toDay, user));
         model.addAttribute("kinds", TimelineEntry.Kind.values());
         model.addAttribute("wanted", wanted);
@@ -108,7 +111,7 @@ public class ChartController {
             return "chart/not-found";
         }
         Composition c = document.get();
-        model.addAttribute("patient", PatientSummary.of(patient.get(), List.of()));
+        model.addAttribute("banner", banners.of(patient.get(), user));
         model.addAttribute("document", c);
         model.addAttribute("date", c.hasDate() ? DAY.format(c.getDate().toInstant().atZone(PatientTimeline.VIETNAM))
                 : "");

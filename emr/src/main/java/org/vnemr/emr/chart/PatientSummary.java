@@ -13,9 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The few facts every patient screen shows at the top: name, MRN, age, sex, allergies. A stop-gap until the shared
- * patient banner ({@code emr.patient.PatientBanner}) is merged; the templates include it through
- * {@code chart/header :: header(${patient})}, the one place to swap.
+ * A patient as one line of the chart search results: name, MRN, age, sex (and allergies when known). The screens
+ * about one patient show the shared banner ({@code emr.patient.PatientBanner}) instead.
  */
 public record PatientSummary(String id, String name, String mrn, String birthDate, String age, String sex,
                              List<String> allergies) {

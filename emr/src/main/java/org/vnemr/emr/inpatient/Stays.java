@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
+import org.vnemr.emr.patient.PatientBanners;
 import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.emr.web.CurrentUser;
 
@@ -23,9 +24,11 @@ import java.util.Optional;
 class Stays {
 
     private final ClinicalStore store;
+    private final PatientBanners banners;
 
-    Stays(ClinicalStore store) {
+    Stays(ClinicalStore store, PatientBanners banners) {
         this.store = store;
+        this.banners = banners;
     }
 
     /** The inpatient departments the user works in; all of them for a user without a department. */
@@ -83,7 +86,7 @@ class Stays {
                 .filter(Encounter::hasHospitalization).toList();
     }
 
-    /** The stay with its patient; empty when the id is not an inpatient stay. */
+    /** The stay with its patient and banner; empty when the id is not an inpatient stay. */
     Optional<Stay> stay(String encounterId, CurrentUser user) {
         return store.read(Encounter.class, encounterId, user)
                 .filter(e -> "IMP".equals(e.getClass_().getCode()) && e.hasHospitalization())
@@ -93,7 +96,7 @@ class Stays {
                     Organization department = store.readReference(Organization.class,
                             e.getServiceProvider().getReferenceElement().getIdPart()).orElse(new Organization());
                     Location bed = currentBed(e).flatMap(r -> bed(r.getReference())).orElse(null);
-                    return new Stay(e, patient, department, bed);
+                    return new Stay(e, patient, department, bed, patient.getIdPart() == null ? null : banners.of(patient, user));
                 });
     }
 

@@ -2,7 +2,6 @@ package org.vnemr.emr.inpatient;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.ChargeItem;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -60,8 +59,12 @@ public class TreatmentSheetController {
             new Route("tiem-bap", "Tiêm bắp"), new Route("tiem-duoi-da", "Tiêm dưới da"), new Route("dat", "Đặt"),
             new Route("boi", "Bôi"), new Route("nho", "Nhỏ"), new Route("hit", "Hít"));
 
-    /** A saved sheet as listed. */
-    public record SheetRow(String day, String course, List<String> orders, String doctor) {
+    /**
+     * A saved sheet as listed: the version in force of each day; {@code corrected} marks a sheet changed after it
+     * was first written ("đã sửa"), {@code mine} one the user wrote and may correct.
+     */
+    public record SheetRow(String id, String day, String course, List<String> orders, String doctor, boolean signed,
+                           boolean corrected, boolean mine) {
     }
 
     /** Number of drug lines the form offers at once. */
@@ -69,13 +72,15 @@ public class TreatmentSheetController {
 
     private final ClinicalStore store;
     private final Stays stays;
+    private final TreatmentSheets sheets;
     private final ObjectProvider<Catalogues> catalogues;
     private final ObjectProvider<ChargeCapture> charges;
 
-    public TreatmentSheetController(ClinicalStore store, Stays stays, ObjectProvider<Catalogues> catalogues,
-                                    ObjectProvider<ChargeCapture> charges) {
+    TreatmentSheetController(ClinicalStore store, Stays stays, TreatmentSheets sheets,
+                             ObjectProvider<Catalogues> catalogues, ObjectProvider<ChargeCapture> charges) {
         this.store = store;
         this.stays = stays;
+        this.sheets = sheets;
         this.catalogues = catalogues;
         this.charges = charges;
     }
@@ -105,7 +110,8 @@ public class TreatmentSheetController {
         LocalDate admitted = Fhir.day(stay.encounter().getPeriod().getStart());
         if (day != null && (day.isBefore(admitted) || day.isAfter(LocalDate.now(Fhir.ZONE)))) {
             errors.add("ngay", "VNEMR-6313", Fhir.DAY.format(admitted));
-        } else if (day != null && sheets(stay, user).stream().anyMatch(c -> day.toString().equals(field(c, "ngay")))) {
+        } else if (day != null && sheets.all(stay, user).stream()
+                .anyMatch(c -> day.toString().equals(TreatmentSheets.fields(c).get("ngay")))) {
             errors.add("ngay", "VNEMR-6314", Fhir.DAY.format(day));
         }
         if (AdmissionController.blank(form.get("dienBien"))) {
@@ -293,42 +299,36 @@ public class TreatmentSheetController {
         return lines;
     }
 
-    private List<Composition> sheets(Stay stay, CurrentUser user) {
-        return store.search(Composition.class, Map.of("encounter", List.of("Encounter/" + stay.id()),
-                "type", List.of(Fhir.DOCUMENT_TYPE + "|to-dieu-tri"), "_count", List.of("500")), user);
-    }
-
-    private static String field(Composition c, String id) {
-        Map<String, String> values = new HashMap<>();
-        Fhir.readFields(c.getSection(), values);
-        return values.get(id);
-    }
-
     private void fill(Model model, Stay stay, Map<String, String> form, List<Map<String, String>> drugs,
                       FormErrors errors, CurrentUser user) {
         List<SheetRow> rows = new ArrayList<>();
-        for (Composition c : sheets(stay, user)) {
-            Map<String, String> values = new HashMap<>();
-            Fhir.readFields(c.getSection(), values);
-            List<String> orders = new ArrayList<>();
-            c.getSection().stream().filter(s -> "y-lenh".equals(s.getCode().getCodingFirstRep().getCode()))
-                    .findFirst().ifPresent(s -> orders.addAll(List.of(s.getText().getDivAsString()
-                            .replaceAll("</p>", "\n").replaceAll("<[^>]+>", "").split("\n")).stream()
-                            .map(String::trim).filter(l -> !l.isEmpty() && !"—".equals(l)).map(Html::unescape)
-                            .toList()));
+        String me = user.practitionerReference().orElse(null);
+        for (Composition c : TreatmentSheets.current(sheets.all(stay, user))) {
+            Map<String, String> values = TreatmentSheets.fields(c);
+            List<String> orders = orderLines(c);
             String day = values.getOrDefault("ngay", "");
-            rows.add(new SheetRow(day, values.getOrDefault("dienBien", ""), orders,
-                    staffName(c.getAuthorFirstRep())));
+            rows.add(new SheetRow(c.getIdPart(), day, values.getOrDefault("dienBien", ""), orders,
+                    staffName(c.getAuthorFirstRep()), TreatmentSheets.signed(c), TreatmentSheets.corrected(c),
+                    me != null && me.equals(c.getAuthorFirstRep().getReference())));
         }
         rows.sort((a, b) -> b.day().compareTo(a.day()));
-        model.addAttribute("sheets", rows.stream().map(r -> new SheetRow(show(r.day()), r.course(), r.orders(),
-                r.doctor())).toList());
+        model.addAttribute("sheets", rows.stream().map(r -> new SheetRow(r.id(), show(r.day()), r.course(),
+                r.orders(), r.doctor(), r.signed(), r.corrected(), r.mine())).toList());
         model.addAttribute("stay", stay);
         model.addAttribute("form", form);
         model.addAttribute("drugs", drugs);
         model.addAttribute("routes", ROUTES);
         model.addAttribute("errors", errors.map());
         model.addAttribute("tab", "to-dieu-tri");
+    }
+
+    /** The orders a saved sheet lists, one line each, as its narrative shows them. */
+    static List<String> orderLines(Composition c) {
+        List<String> orders = new ArrayList<>();
+        TreatmentSheets.section(c, TreatmentSheets.ORDERS).ifPresent(s -> orders.addAll(List.of(s.getText()
+                        .getDivAsString().replaceAll("</p>", "\n").replaceAll("<[^>]+>", "").split("\n")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !"—".equals(l)).map(Html::unescape).toList()));
+        return orders;
     }
 
     private String staffName(Reference who) {

@@ -38,7 +38,6 @@ public class PatientBanners {
         if (found.matches().isEmpty()) {
             return Optional.empty();
         }
-        Optional<Patient> patient = Optional.of(found.matches().get(0));
         List<AllergyIntolerance> allergies = found.included().stream()
                 .filter(AllergyIntolerance.class::isInstance).map(AllergyIntolerance.class::cast)
                 .sorted(Comparator.comparing(a -> a.getIdElement().getIdPart())).toList();
@@ -48,11 +47,34 @@ public class PatientBanners {
                 .sorted(Comparator.comparing((Coverage c) -> c.getMeta().getLastUpdated(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
+        return Optional.of(banner(found.matches().get(0), allergies, cards));
+    }
+
+    /** The banner of a patient the screen has already read: only allergies and the card are read here. */
+    public PatientBanner of(Patient patient, CurrentUser user) {
+        List<AllergyIntolerance> allergies = store.search(AllergyIntolerance.class,
+                Map.of("patient", List.of("Patient/" + patient.getIdPart()), "_count", List.of("50")), user);
+        return of(patient, allergies, user);
+    }
+
+    /**
+     * The banner of a patient whose allergies the screen has already read (the prescription screen checks the
+     * lines against them): only the insurance card is read here, so a page reads each fact once.
+     */
+    public PatientBanner of(Patient patient, List<AllergyIntolerance> allergies, CurrentUser user) {
+        String patientId = patient.getIdElement().getIdPart();
+        List<Coverage> cards = store.search(Coverage.class,
+                Map.of("beneficiary", List.of("Patient/" + patientId), "status", List.of("active"),
+                        "_count", List.of("10")), user);
+        return banner(patient, allergies, cards);
+    }
+
+    private static PatientBanner banner(Patient patient, List<AllergyIntolerance> allergies, List<Coverage> cards) {
         LocalDate today = LocalDate.now(PatientBanner.VIETNAM);
         // the card in force today first; an expired one is still shown (flagged) rather than nothing
         Coverage card = cards.stream().filter(c -> !c.hasPeriod() || c.getPeriod().getEnd() == null
                         || !c.getPeriod().getEnd().toInstant().atZone(PatientBanner.VIETNAM).toLocalDate().isBefore(today))
                 .findFirst().orElse(cards.isEmpty() ? null : cards.get(0));
-        return Optional.of(PatientBanner.of(patient.get(), allergies, card, today));
+        return PatientBanner.of(patient, allergies, card, today);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.vnemr.emr.chart.PatientSummary;
+import org.vnemr.emr.patient.PatientBanners;
 import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.emr.store.WriteRefused;
 import org.vnemr.emr.web.CurrentUser;
@@ -38,16 +38,19 @@ public class PrescriptionController {
     private final PrescriptionService prescriptions;
     private final DrugCatalogue drugs;
     private final ClinicalStore store;
+    private final PatientBanners banners;
     /** The national e-prescription link's status, when that link is on (bhyt.prescription). */
     private final org.springframework.beans.factory.ObjectProvider<org.vnemr.bhyt.prescription.PrescriptionStatus>
             nationalStatus;
 
     public PrescriptionController(PrescriptionService prescriptions, DrugCatalogue drugs, ClinicalStore store,
+                                  PatientBanners banners,
                                   org.springframework.beans.factory.ObjectProvider<
                                           org.vnemr.bhyt.prescription.PrescriptionStatus> nationalStatus) {
         this.prescriptions = prescriptions;
         this.drugs = drugs;
         this.store = store;
+        this.banners = banners;
         this.nationalStatus = nationalStatus;
     }
 
@@ -60,8 +63,8 @@ public class PrescriptionController {
             return notFound(encounterId, model, locale, response);
         }
         PrescriptionForm form = new PrescriptionForm();
-        fill(model, encounterId, loai, visit.get(), form,
-                new PrescriptionService.Evaluation(List.of(), Map.of(), List.of()));
+        page(model, encounterId, loai, visit.get(), form,
+                new PrescriptionService.Evaluation(List.of(), Map.of(), List.of()), user);
         return "prescription/form";
     }
 
@@ -140,8 +143,13 @@ public class PrescriptionController {
             }
         }
         response.setStatus(422);
-        fill(model, encounterId, loai, visit.get(), form, new PrescriptionService.Evaluation(evaluation.lines(),
-                errors, evaluation.warnings()));
+        PrescriptionService.Evaluation refused = new PrescriptionService.Evaluation(evaluation.lines(), errors,
+                evaluation.warnings());
+        if (view.equals("prescription/form")) {
+            page(model, encounterId, loai, visit.get(), form, refused, user);
+        } else {
+            fill(model, encounterId, loai, visit.get(), form, refused);
+        }
         return view;
     }
 
@@ -160,7 +168,8 @@ public class PrescriptionController {
         List<MedicationRequest> lines = store.search(MedicationRequest.class,
                 Map.of("encounter", List.of("Encounter/" + encounterId), "_count", List.of("200")), user).stream()
                 .filter(mr -> code.equals(mr.getGroupIdentifier().getValue())).toList();
-        model.addAttribute("patient", PatientSummary.of(visit.get().patient(), visit.get().allergies()));
+        // the banner from the patient and allergies already read for the visit: only the card is read again
+        model.addAttribute("banner", banners.of(visit.get().patient(), visit.get().allergies(), user));
         model.addAttribute("code", code);
         model.addAttribute("compositionId", compositionId);
         model.addAttribute("lines", lines);
@@ -169,9 +178,16 @@ public class PrescriptionController {
         return "prescription/saved";
     }
 
+    /** The whole page: the banner (the prescriber must see the allergies) over the editor. */
+    private void page(Model model, String encounterId, String loai, PrescriptionService.Visit visit,
+                      PrescriptionForm form, PrescriptionService.Evaluation evaluation, CurrentUser user) {
+        model.addAttribute("banner", banners.of(visit.patient(), visit.allergies(), user));
+        fill(model, encounterId, loai, visit, form, evaluation);
+    }
+
+    /** The editor alone (htmx swaps it while the doctor types): no banner, so no extra reads per keystroke. */
     private void fill(Model model, String encounterId, String loai, PrescriptionService.Visit visit,
                       PrescriptionForm form, PrescriptionService.Evaluation evaluation) {
-        model.addAttribute("patient", PatientSummary.of(visit.patient(), visit.allergies()));
         model.addAttribute("form", form);
         model.addAttribute("evaluation", evaluation);
         model.addAttribute("errors", evaluation.errors());

@@ -151,7 +151,9 @@ public class ClinicalStore {
             }
             entry.setResource(resource);
         }
-        String text = fhir.newJsonParser().encodeResourceToString(bundle);
+        // a Provenance names the exact version it revised (Composition/x/_history/2); HAPI strips versions by default
+        String text = fhir.newJsonParser().setDontStripVersionsFromReferencesAtPaths("Provenance.entity.what")
+                .encodeResourceToString(bundle);
         List<String> patients = PatientReferences.inJsonText(text);
         String response;
         try {

@@ -64,7 +64,7 @@ class PatientChartJourneyIT {
             waitFor(driver, d -> d.findElement(By.id("patient-" + patientId))).click();
 
             waitFor(driver, d -> d.findElement(By.id("timeline")));
-            assertThat(driver.findElement(By.id("patient-allergies")).getText()).contains("Penicilin");
+            assertThat(driver.findElement(By.id("banner-allergies")).getText()).contains("Penicilin");
             assertThat(driver.findElements(By.cssSelector("#timeline .entry-luot-kham"))).hasSize(2);
             assertThat(driver.findElement(By.id("timeline")).getText()).contains("Amlodipin 5mg — 30 Viên")
                     .contains("J02.9");

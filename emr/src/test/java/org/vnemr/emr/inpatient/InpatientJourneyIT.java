@@ -78,7 +78,7 @@ class InpatientJourneyIT {
 
             assertThat(driver.getCurrentUrl()).contains("/benh-an");
             assertThat(driver.findElement(By.id("record-title")).getText()).contains("Bệnh án nội khoa");
-            assertThat(driver.findElement(By.id("patient-name")).getText()).isEqualTo("Nguyễn Thị Hành Trình");
+            assertThat(driver.findElement(By.id("banner-name")).getText()).isEqualTo("Nguyễn Thị Hành Trình");
             driver.findElement(By.id("lyDoVaoVien")).sendKeys("Sốt cao, ho khạc đờm");
             driver.findElement(By.id("benhSu")).sendKeys("Sốt 3 ngày, ho khạc đờm vàng, đau ngực phải");
             driver.findElement(By.id("khamToanThan")).sendKeys("Tỉnh, da niêm hồng");
@@ -133,6 +133,25 @@ class InpatientJourneyIT {
             logout(driver);
 
             login(driver, doctorLogin);
+            driver.get(stayUrl + "/thuoc");
+            driver.findElement(By.cssSelector("input[id^='lyDoNgung-']")).sendKeys("Hết sốt, chuyển thuốc khác");
+            submit(driver, By.cssSelector("button[id^='stop-']"));
+            assertThat(driver.findElement(By.id("stopped")).getText()).contains("Hết sốt, chuyển thuốc khác")
+                    .contains("Trần Thị Bác Sĩ").contains("Đã ngừng");
+            assertThat(driver.findElements(By.cssSelector("button[id^='give-']"))).isEmpty();
+            browser.screenshot("inpatient-drug-stopped");
+
+            driver.get(stayUrl + "/to-dieu-tri");
+            submit(driver, By.cssSelector("a[id^='correct-']")); // the newest day comes first
+            WebElement course = driver.findElement(By.id("dienBien"));
+            course.clear();
+            course.sendKeys("Hết sốt, còn ho ít, ăn ngủ được");
+            submit(driver, By.id("save-correction"));
+            assertThat(driver.findElement(By.id("sheets")).getText()).contains("Hết sốt, còn ho ít, ăn ngủ được")
+                    .contains("đã sửa").contains("Sốt 39 độ, ho nhiều");
+            scrollTo(driver, "sheets");
+            browser.screenshot("inpatient-sheet-corrected");
+
             driver.get(stayUrl + "/chuyen-khoa");
             new Select(driver.findElement(By.id("department"))).selectByValue(ward.surgery);
             new Select(driver.findElement(By.id("bed"))).selectByValue(ward.surgeryBeds.get(0));

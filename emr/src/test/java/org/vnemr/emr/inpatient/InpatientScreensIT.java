@@ -3,6 +3,8 @@ package org.vnemr.emr.inpatient;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -11,6 +13,7 @@ import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +23,7 @@ import org.vnemr.emr.store.ClinicalStore;
 import org.vnemr.emr.testing.EmrTestServer;
 import org.vnemr.emr.testing.UiClient;
 import org.vnemr.platform.access.Role;
+import org.vnemr.signing.document.DocumentAmendments;
 import org.vnemr.terminology.catalogue.CatalogueConfiguration;
 import org.vnemr.terminology.catalogue.CatalogueEntry;
 import org.vnemr.terminology.catalogue.CatalogueKind;
@@ -424,6 +428,222 @@ class InpatientScreensIT {
         assertThat(given.get(0).getRequest().getReference()).isEqualTo("MedicationRequest/" + order.getIdPart());
         assertThat(nurse.get("/noi-tru/" + id + "/thuoc").body()).contains("Lê Văn Điều Dưỡng")
                 .contains(drugs.get(0).display());
+    }
+
+    /** A stay of this test's own ward with one drug order written on today's sheet; [stay id, order id]. */
+    private static String[] stayWithADrugOrder(Ward own, UiClient doctor, String name) {
+        List<CatalogueEntry> drugs = Ward.catalogue(server, CatalogueKind.DRUG);
+        String patient = own.patient(server, name, Enumerations.AdministrativeGender.MALE, LocalDate.of(1958, 3, 3));
+        Map<String, String> admission = admission(patient, own.medicineBeds.get(0));
+        admission.put("department", own.medicine);
+        String id = admitAs(doctor, admission);
+        Map<String, String> sheet = new HashMap<>(Map.of("ngay", LocalDate.now(Fhir.ZONE).toString(),
+                "dienBien", "Sốt nhẹ", "thuocMa0", drugs.get(0).code(), "thuocLieu0", "1", "thuocDonVi0", "viên",
+                "thuocDuong0", "uong", "thuocSoLan0", "2"));
+        assertThat(doctor.post("/noi-tru/" + id + "/to-dieu-tri", sheet).status()).isEqualTo(302);
+        MedicationRequest order = find(MedicationRequest.class, "encounter", "Encounter/" + id).get(0);
+        return new String[] {id, order.getIdPart()};
+    }
+
+    @Test
+    void theStayScreens_showTheSharedBannerWithTheAllergiesBesideTheStayFacts() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        String patient = own.patient(server, "Hồ Thị Băng", Enumerations.AdministrativeGender.FEMALE,
+                LocalDate.of(1968, 8, 8));
+        AllergyIntolerance allergy = new AllergyIntolerance();
+        allergy.setPatient(new Reference("Patient/" + patient));
+        allergy.getCode().setText("Penicilin");
+        store.transaction(List.of(allergy), null);
+        Map<String, String> admission = admission(patient, own.medicineBeds.get(1));
+        admission.put("department", own.medicine);
+        String id = admitAs(doctor, admission);
+
+        for (String tab : List.of("benh-an", "to-dieu-tri", "cham-soc", "thuoc", "chuyen-khoa", "ra-vien")) {
+            String page = doctor.get("/noi-tru/" + id + "/" + tab).body();
+            assertThat(page).as(tab).contains("id=\"patient-banner\"")
+                    .containsPattern("id=\"banner-allergies\"[^>]*class=\"allergy\"[^>]*>\\s*Dị ứng:\\s*"
+                            + "<span>Penicilin</span>")
+                    .containsPattern("id=\"banner-name\">Hồ Thị Băng<")
+                    .containsPattern("id=\"stay-department\">Khoa Nội " + own.tag + "<")
+                    .containsPattern("id=\"stay-bed\">Giường N2<")
+                    .containsPattern("id=\"stay-day\">Ngày điều trị thứ [12]<")
+                    .contains("id=\"stay-admitted\"");
+        }
+    }
+
+    @Test
+    void stoppingADrug_needsAReason_thenNoFurtherDoseIsRecordedAndWhatWasGivenAndChargedStays() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        UiClient nurse = server.login(server.user(Role.NURSE, own.nurse, own.medicine, own.surgery));
+        String[] stay = stayWithADrugOrder(own, doctor, "Đinh Văn Ngừng");
+        String id = stay[0];
+        String orderId = stay[1];
+        assertThat(nurse.post("/noi-tru/" + id + "/thuoc", Map.of("yLenh", orderId, "thoiGian", now(30),
+                "lieu", "1")).status()).isEqualTo(302);
+        int charges = find(ChargeItem.class, "context", "Encounter/" + id).size();
+
+        // a nurse gives drugs, she does not stop the doctor's order
+        assertThat(nurse.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Người bệnh nôn nhiều")).status()).isEqualTo(403);
+        UiClient clerk = server.login(server.user(Role.REGISTRATION_CLERK, null));
+        UiClient.Response notADoctor = clerk.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Người bệnh xin ngừng"));
+        assertThat(notADoctor.status()).isEqualTo(422);
+        assertThat(notADoctor.body()).contains("VNEMR-6346");
+        UiClient.Response noReason = doctor.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", " ab "));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.body()).contains("id=\"error-lyDoNgung\"").contains("VNEMR-6340")
+                .contains("value=\" ab \"");
+        assertThat(store.read(MedicationRequest.class, orderId, null).orElseThrow().getStatus())
+                .isEqualTo(MedicationRequest.MedicationRequestStatus.ACTIVE);
+
+        UiClient.Response stopped = doctor.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Phát ban sau liều thứ nhất"));
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(302);
+        MedicationRequest order = store.read(MedicationRequest.class, orderId, null).orElseThrow();
+        assertThat(order.getStatus()).isEqualTo(MedicationRequest.MedicationRequestStatus.STOPPED);
+        assertThat(order.getStatusReason().getText()).isEqualTo("Phát ban sau liều thứ nhất");
+        List<Provenance> trail = find(Provenance.class, "target", "MedicationRequest/" + orderId);
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).getActivity().getCodingFirstRep().getCode()).isEqualTo("ABORT");
+        assertThat(trail.get(0).getAgentFirstRep().getWho().getReference()).isEqualTo("Practitioner/" + own.doctor);
+        assertThat(trail.get(0).getRecorded()).isNotNull();
+
+        UiClient.Response refused = nurse.post("/noi-tru/" + id + "/thuoc", Map.of("yLenh", orderId,
+                "thoiGian", now(5), "lieu", "1"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"error-yLenh\"").contains("VNEMR-6342")
+                .contains("Phát ban sau liều thứ nhất");
+        assertThat(find(MedicationAdministration.class, "context", "Encounter/" + id)).hasSize(1);
+        assertThat(find(ChargeItem.class, "context", "Encounter/" + id)).hasSize(charges);
+        UiClient.Response again = doctor.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Ngừng lần hai"));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.body()).contains("VNEMR-6341");
+
+        String mar = nurse.get("/noi-tru/" + id + "/thuoc").body();
+        assertThat(mar).contains("id=\"stopped-" + orderId + "\"").contains("Phát ban sau liều thứ nhất")
+                .contains("Trần Thị Bác Sĩ").doesNotContain("id=\"give-" + orderId + "\"");
+    }
+
+    @Test
+    void correctingAnUnsignedSheet_updatesItInPlaceOnlyByItsAuthorAndKeepsItsOrders() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        UiClient nurse = server.login(server.user(Role.NURSE, own.nurse, own.medicine, own.surgery));
+        String[] stay = stayWithADrugOrder(own, doctor, "Tạ Văn Sửa");
+        String id = stay[0];
+        Composition sheet = find(Composition.class, "encounter", "Encounter/" + id).stream()
+                .filter(c -> "to-dieu-tri".equals(c.getType().getCodingFirstRep().getCode())).findFirst()
+                .orElseThrow();
+        String path = "/noi-tru/" + id + "/to-dieu-tri/" + sheet.getIdPart() + "/sua";
+        assertThat(doctor.get("/noi-tru/" + id + "/to-dieu-tri").body())
+                .contains("id=\"correct-" + sheet.getIdPart() + "\"");
+
+        // the nurse may edit her department's records, but a doctor's sheet is corrected by the doctor who wrote it
+        UiClient.Response notTheAuthor = nurse.post(path, Map.of("dienBien", "Sửa bởi người khác"));
+        assertThat(notTheAuthor.status()).isEqualTo(422);
+        assertThat(notTheAuthor.body()).contains("VNEMR-6343");
+        UiClient.Response empty = doctor.post(path, Map.of("dienBien", "  ", "yLenh", "Ăn lỏng"));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.body()).contains("id=\"error-dienBien\"").contains("VNEMR-6315").contains("Ăn lỏng");
+        assertThat(store.read(Composition.class, sheet.getIdPart(), null).orElseThrow().getMeta().getVersionId())
+                .isEqualTo(sheet.getMeta().getVersionId());
+
+        UiClient.Response saved = doctor.post(path, Map.of("dienBien", "Sốt nhẹ 37,8 độ, đỡ ho", "yLenh",
+                "Ăn lỏng\nTheo dõi nhiệt độ"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        Composition corrected = store.read(Composition.class, sheet.getIdPart(), null).orElseThrow();
+        assertThat(corrected.getMeta().getVersionId()).isNotEqualTo(sheet.getMeta().getVersionId());
+        assertThat(corrected.getStatus()).isEqualTo(Composition.CompositionStatus.PRELIMINARY);
+        Map<String, String> values = new HashMap<>();
+        Fhir.readFields(corrected.getSection(), values);
+        assertThat(values).containsEntry("dienBien", "Sốt nhẹ 37,8 độ, đỡ ho")
+                .containsEntry("yLenh", "Ăn lỏng\nTheo dõi nhiệt độ").containsEntry("ngay", values.get("ngay"));
+        Composition.SectionComponent orders = corrected.getSection().get(1);
+        assertThat(orders.getEntry()).extracting(Reference::getReference)
+                .containsExactly("MedicationRequest/" + stay[1]);
+        assertThat(orders.getText().getDivAsString()).contains("Theo dõi nhiệt độ").contains("lần/ngày");
+        List<Provenance> trail = find(Provenance.class, "target", "Composition/" + sheet.getIdPart());
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).getEntityFirstRep().getWhat().getReference())
+                .isEqualTo("Composition/" + sheet.getIdPart() + "/_history/" + sheet.getMeta().getVersionId());
+
+        String list = doctor.get("/noi-tru/" + id + "/to-dieu-tri").body();
+        assertThat(list).contains("id=\"corrected-" + sheet.getIdPart() + "\"").contains("Sốt nhẹ 37,8 độ, đỡ ho");
+        assertThat(doctor.get(path).body()).contains("class=\"history-corrected\"").contains("Sửa trực tiếp");
+    }
+
+    @Test
+    void amendingASignedSheet_keepsTheSignedOneUnchangedAndRecordsTheReasonOnTheReplacement() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        String[] stay = stayWithADrugOrder(own, doctor, "Quách Văn Ký");
+        String id = stay[0];
+        Composition sheet = find(Composition.class, "encounter", "Encounter/" + id).stream()
+                .filter(c -> "to-dieu-tri".equals(c.getType().getCodingFirstRep().getCode())).findFirst()
+                .orElseThrow();
+        // what signing does to the Composition itself (status final); the frozen snapshot is the signing module's
+        sheet.setStatus(Composition.CompositionStatus.FINAL);
+        store.transaction(List.of(sheet), null);
+        Composition signed = store.read(Composition.class, sheet.getIdPart(), null).orElseThrow();
+        String path = "/noi-tru/" + id + "/to-dieu-tri/" + signed.getIdPart() + "/sua";
+        assertThat(doctor.get(path).body()).contains("id=\"sheet-signed\"").contains("id=\"lyDoSua\"");
+
+        UiClient.Response noReason = doctor.post(path, Map.of("dienBien", "Sốt nhẹ, đã hết ho", "lyDoSua", ""));
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(noReason.body()).contains("id=\"error-lyDoSua\"").contains("VNEMR-6344")
+                .contains("Sốt nhẹ, đã hết ho");
+        assertThat(find(Composition.class, "encounter", "Encounter/" + id)).hasSize(1);
+
+        UiClient.Response saved = doctor.post(path, Map.of("dienBien", "Sốt nhẹ, đã hết ho", "lyDoSua",
+                "Ghi nhầm diễn biến của người bệnh giường bên"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        Composition original = store.read(Composition.class, signed.getIdPart(), null).orElseThrow();
+        assertThat(original.getMeta().getVersionId()).isEqualTo(signed.getMeta().getVersionId());
+        assertThat(original.getStatus()).isEqualTo(Composition.CompositionStatus.FINAL);
+        Map<String, String> before = new HashMap<>();
+        Fhir.readFields(original.getSection(), before);
+        assertThat(before).containsEntry("dienBien", "Sốt nhẹ");
+
+        List<Composition> replacing = find(Composition.class, "encounter", "Encounter/" + id).stream()
+                .filter(c -> !c.getIdPart().equals(signed.getIdPart())).toList();
+        assertThat(replacing).hasSize(1);
+        Composition amendment = replacing.get(0);
+        assertThat(amendment.getStatus()).isEqualTo(Composition.CompositionStatus.PRELIMINARY);
+        Composition.CompositionRelatesToComponent relation = amendment.getRelatesToFirstRep();
+        assertThat(relation.getCode()).isEqualTo(Composition.DocumentRelationshipType.REPLACES);
+        assertThat(relation.getTargetReference().getReference()).isEqualTo("Composition/" + signed.getIdPart());
+        assertThat(relation.getExtensionByUrl(DocumentAmendments.REASON_EXTENSION).getValue().primitiveValue())
+                .isEqualTo("Ghi nhầm diễn biến của người bệnh giường bên");
+        Map<String, String> after = new HashMap<>();
+        Fhir.readFields(amendment.getSection(), after);
+        assertThat(after).containsEntry("dienBien", "Sốt nhẹ, đã hết ho").containsEntry("ngay", before.get("ngay"));
+        List<Provenance> trail = find(Provenance.class, "target", "Composition/" + amendment.getIdPart());
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).getReasonFirstRep().getText()).isEqualTo("Ghi nhầm diễn biến của người bệnh giường bên");
+        assertThat(trail.get(0).getEntityFirstRep().getRole()).isEqualTo(Provenance.ProvenanceEntityRole.REVISION);
+        assertThat(trail.get(0).getEntityFirstRep().getWhat().getReference())
+                .isEqualTo("Composition/" + signed.getIdPart() + "/_history/" + signed.getMeta().getVersionId());
+
+        String list = doctor.get("/noi-tru/" + id + "/to-dieu-tri").body();
+        assertThat(list).contains("id=\"sheet-" + amendment.getIdPart() + "\"")
+                .contains("id=\"corrected-" + amendment.getIdPart() + "\"")
+                .doesNotContain("id=\"sheet-" + signed.getIdPart() + "\"");
+        String history = doctor.get("/noi-tru/" + id + "/to-dieu-tri/" + amendment.getIdPart() + "/sua").body();
+        assertThat(history).contains("class=\"history-written\"").contains("class=\"history-amendment\"")
+                .contains("Ghi nhầm diễn biến của người bệnh giường bên")
+                .contains("/tai-lieu/" + signed.getIdPart());
+        String patient = original.getSubject().getReferenceElement().getIdPart();
+        assertThat(doctor.get("/benh-nhan/" + patient + "/tai-lieu/" + signed.getIdPart()).body())
+                .contains("Sốt nhẹ");
+        UiClient.Response twice = doctor.post(path, Map.of("dienBien", "Lần sửa thứ hai", "lyDoSua",
+                "Sửa bản cũ lần nữa"));
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body()).contains("VNEMR-6345");
     }
 
     @Test

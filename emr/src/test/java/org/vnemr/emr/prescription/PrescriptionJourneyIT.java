@@ -45,7 +45,7 @@ class PrescriptionJourneyIT {
             WebDriver driver = browser.driver();
             login(driver, server, doctor);
             driver.get(server.root() + "/kham-benh/" + visit[1] + "/don-thuoc");
-            assertThat(driver.findElement(By.id("patient-name")).getText()).isEqualTo("Trần Văn Hành Trình");
+            assertThat(driver.findElement(By.id("banner-name")).getText()).isEqualTo("Trần Văn Hành Trình");
             ((JavascriptExecutor) driver).executeScript("window.__errors = [];"
                     + "window.addEventListener('error', function (e) { window.__errors.push(e.message + ' @' + e.lineno + ':' + e.colno + ' ' + (e.error && e.error.stack)); });"
                     + "['htmx:swapError','htmx:responseError','htmx:sendError','htmx:targetError','htmx:oobErrorNoTarget'].forEach(function (n) {"

@@ -122,6 +122,20 @@ class PrescriptionScreenIT {
     }
 
     @Test
+    void thePrescriber_seesTheAllergiesInTheBannerOnTheFormAndOnARefusedForm() {
+        String[] visit = PrescriptionFixtures.visit(server, "Lâm Thị Băng", "Dị ứng cephalosporin");
+        String allergies = "id=\"banner-allergies\"[^>]*class=\"allergy\"[^>]*>\\s*Dị ứng:\\s*"
+                + "<span>Dị ứng cephalosporin</span>";
+        UiClient.Response form = doctor.get("/kham-benh/" + visit[1] + "/don-thuoc");
+        assertThat(form.body()).contains("id=\"patient-banner\"").containsPattern(allergies)
+                .containsPattern("id=\"banner-name\">Lâm Thị Băng<");
+        UiClient.Response refused = doctor.post("/kham-benh/" + visit[1] + "/don-thuoc",
+                line(0, "40.17", "", "2", "5"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).containsPattern(allergies);
+    }
+
+    @Test
     void aDrugThePatientIsAllergicTo_isWarnedAbout() {
         String[] visit = PrescriptionFixtures.visit(server, "Đỗ Thị Dị Ứng", "Dị ứng amoxicilin");
         UiClient.Response page = doctor.get("/kham-benh/" + visit[1] + "/don-thuoc");
