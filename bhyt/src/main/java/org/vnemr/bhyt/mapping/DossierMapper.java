@@ -385,7 +385,7 @@ public record DossierMapper(String maTtdv, CatalogueInfo catalogue) {
 
     List<Xml5DienBienLs> xml5(VisitRecord visit, String maLk) {
         List<Xml5DienBienLs> rows = new ArrayList<>();
-        List<Composition> sheets = new ArrayList<>(visit.compositions("to-dieu-tri"));
+        List<Composition> sheets = new ArrayList<>(visit.compositionsInForce("to-dieu-tri"));
         sheets.sort(Comparator.comparing(Composition::getDate));
         for (Composition sheet : sheets) {
             rows.add(Xml5DienBienLs.builder().maLk(maLk).stt((long) rows.size() + 1)

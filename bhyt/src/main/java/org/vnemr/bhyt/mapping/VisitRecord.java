@@ -89,4 +89,22 @@ public final class VisitRecord {
                 .anyMatch(cd -> ContractUrls.CS_DOCUMENT_TYPE.equals(cd.getSystem())
                         && documentType.equals(cd.getCode()))).toList();
     }
+
+    /**
+     * The documents of a type as they stand: without those entered in error and without those another document
+     * {@code relatesTo replaces} (a corrected signed treatment sheet stays in the record, its correction counts).
+     */
+    public List<Composition> compositionsInForce(String documentType) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (Composition c : compositions) {
+            for (Composition.CompositionRelatesToComponent r : c.getRelatesTo()) {
+                if (r.getCode() == Composition.DocumentRelationshipType.REPLACES && r.hasTargetReference()) {
+                    replaced.add(r.getTargetReference().getReferenceElement().getIdPart());
+                }
+            }
+        }
+        return compositions(documentType).stream()
+                .filter(c -> c.getStatus() != Composition.CompositionStatus.ENTEREDINERROR)
+                .filter(c -> !replaced.contains(c.getIdElement().getIdPart())).toList();
+    }
 }
