@@ -530,6 +530,42 @@ class InpatientScreensIT {
     }
 
     @Test
+    void aDoseTimedAfterItsOrderWasStopped_isRefusedByTheStoreWhoeverWritesIt_butOneGivenBeforeTheStopIsKept() {
+        Ward own = new Ward(server);
+        UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
+        String[] stay = stayWithADrugOrder(own, doctor, "Lò Văn Muộn");
+        String id = stay[0];
+        String orderId = stay[1];
+        assertThat(doctor.post("/noi-tru/" + id + "/thuoc/ngung", Map.of("yLenh", orderId,
+                "lyDoNgung", "Suy thận cấp, ngừng kháng sinh")).status()).isEqualTo(302);
+        MedicationRequest order = store.read(MedicationRequest.class, orderId, null).orElseThrow();
+
+        // what a nurse's page opened before the stop, or another system through /fhir, would write
+        org.vnemr.emr.store.WriteRefused refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> store.transaction(List.of(dose(order, id, java.time.Instant.now())), null),
+                org.vnemr.emr.store.WriteRefused.class);
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems().get(0).code()).isEqualTo("VNEMR-6347");
+        assertThat(refused.problems().get(0).vietnamese()).contains("Suy thận cấp, ngừng kháng sinh");
+
+        // recorded late, given an hour before the doctor stopped the order: part of the record
+        store.transaction(List.of(dose(order, id, java.time.Instant.now().minusSeconds(3600))), null);
+        assertThat(find(MedicationAdministration.class, "context", "Encounter/" + id)).hasSize(1);
+    }
+
+    private static MedicationAdministration dose(MedicationRequest order, String stayId, java.time.Instant at) {
+        MedicationAdministration given = new MedicationAdministration();
+        given.setStatus(MedicationAdministration.MedicationAdministrationStatus.COMPLETED);
+        given.setMedication(order.getMedicationCodeableConcept().copy());
+        given.setSubject(order.getSubject().copy());
+        given.setContext(new Reference("Encounter/" + stayId));
+        given.setEffective(new org.hl7.fhir.r4.model.DateTimeType(java.util.Date.from(at)));
+        given.setRequest(new Reference("MedicationRequest/" + order.getIdPart()));
+        given.getDosage().setDose(new org.hl7.fhir.r4.model.Quantity().setValue(1));
+        return given;
+    }
+
+    @Test
     void correctingAnUnsignedSheet_updatesItInPlaceOnlyByItsAuthorAndKeepsItsOrders() {
         Ward own = new Ward(server);
         UiClient doctor = server.login(server.user(Role.DOCTOR, own.doctor, own.medicine, own.surgery));
