@@ -7,9 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vnemr.emr.testing.Browser;
@@ -191,11 +192,34 @@ class InpatientJourneyIT {
         submit(driver, By.id("logout"));
     }
 
-    /** Clicks and waits until the browser has left the page, so the next lookup sees the new one. */
+    /**
+     * Clicks and waits until the browser has left the page and finished loading the next one, so the next lookup
+     * finds (and clicks) a node of the new document, not of one still being replaced.
+     */
     private static void submit(WebDriver driver, By what) {
         WebElement element = driver.findElement(what);
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(element));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> gone(element));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the element's page has been replaced. ChromeDriver sometimes reports a node of the replaced page as
+     * "does not belong to the document" instead of stale, which Selenium's staleness condition does not catch.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static void scrollTo(WebDriver driver, String id) {
