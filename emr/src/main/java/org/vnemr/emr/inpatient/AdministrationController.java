@@ -64,7 +64,6 @@ public class AdministrationController {
 
     /** v3-DataOperation ABORT: an act ended before its intended completion (FHIR Provenance.activity). */
     static final String ABORT = "ABORT";
-    static final String DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
 
     private final ClinicalStore store;
     private final Stays stays;
@@ -195,7 +194,7 @@ public class AdministrationController {
         stopped.addTarget(new Reference("MedicationRequest/" + order.getIdPart()));
         stopped.setRecorded(now);
         stopped.setOccurred(new DateTimeType(now));
-        stopped.getActivity().addCoding().setSystem(DATA_OPERATION).setCode(ABORT).setDisplay("abort");
+        stopped.getActivity().addCoding().setSystem(Fhir.DATA_OPERATION).setCode(ABORT).setDisplay("abort");
         stopped.addReason().setText(reason);
         stopped.addAgent().setWho(user.practitionerReference().map(Reference::new)
                 .orElseGet(() -> new Reference().setDisplay(user.username())));

@@ -23,6 +23,8 @@ final class Fhir {
 
     static final String VN = "http://fhir.hl7.org.vn/core";
     static final String V = "https://vnemr.org/fhir";
+    /** v3-DataOperation: what a Provenance says was done to its target (stopped, corrected …). */
+    static final String DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     static final String MA_LK = VN + "/sid/ma-lk";

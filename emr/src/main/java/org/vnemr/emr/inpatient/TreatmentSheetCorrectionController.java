@@ -60,8 +60,6 @@ public class TreatmentSheetCorrectionController {
     /** Shortest reason accepted for amending a signed sheet. */
     static final int MIN_REASON = 5;
 
-    static final String DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";
-
     private final ClinicalStore store;
     private final Stays stays;
     private final TreatmentSheets sheets;
@@ -126,7 +124,7 @@ public class TreatmentSheetCorrectionController {
         provenance.addTarget(new Reference(signed ? written.getIdElement().getValue()
                 : "Composition/" + sheet.getIdPart()));
         provenance.setRecorded(now);
-        provenance.getActivity().addCoding().setSystem(DATA_OPERATION).setCode("UPDATE").setDisplay("revise");
+        provenance.getActivity().addCoding().setSystem(Fhir.DATA_OPERATION).setCode("UPDATE").setDisplay("revise");
         if (!reason.isEmpty()) {
             provenance.addReason().setText(reason);
         }
